@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run calls knead as the shell would and returns its exit status and output.
+func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Main(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// isolate points knead's folders at empty temporary ones.
+func isolate(t *testing.T) (configDir string) {
+	t.Helper()
+	configDir = t.TempDir()
+	t.Setenv("KNEAD_CONFIG_DIR", configDir)
+	t.Setenv("KNEAD_DATA_DIR", t.TempDir())
+	return configDir
+}
+
+func writeFile(t *testing.T, path, content string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+const userRoutine = `id: my-routine
+title: My routine
+for: self
+area: lumbar
+position: Lie down.
+steps:
+  - title: Stroke
+    technique: stroking
+    zone: lumbar
+    duration: 5s
+    intensity: gentle
+    cue: "Stroke down \x1b]52;c;ZXZpbA==\x07 gently.\x07"
+`
+
+func TestRoutinesList(t *testing.T) {
+	isolate(t)
+	code, out, _ := run(t, "", "routines", "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, id := range []string{"back-classic", "lumbar-partner", "lumbar-self", "gentle-back", "swedish-back"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("list lacks %s:\n%s", id, out)
+		}
+	}
+	if !strings.Contains(out, "INTENSITY") || !strings.Contains(out, "partner") {
+		t.Errorf("list lacks columns:\n%s", out)
+	}
+}
+
+func TestRoutinesShowUnknownID(t *testing.T) {
+	isolate(t)
+	code, _, errOut := run(t, "", "routines", "show", "nope")
+	if code != 1 || !strings.Contains(errOut, `no routine with id "nope"`) || !strings.Contains(errOut, "lumbar-self") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestRoutinesShowBuiltIn(t *testing.T) {
+	isolate(t)
+	code, out, _ := run(t, "", "routines", "show", "lumbar-partner")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Position", "Prepare", "Deep stroking to the coccyx — 2 min", "passes: 15–20", "zone: lumbosacral", "001 Instruction for execution", "Aftercare"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q", want)
+		}
+	}
+}
+
+func TestShowUserRoutineStripsEscapes(t *testing.T) {
+	dir := isolate(t)
+	writeFile(t, filepath.Join(dir, "routines", "mine.yaml"), userRoutine)
+	code, out, errOut := run(t, "", "routines", "show", "my-routine")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\x07") {
+		t.Fatalf("output holds ESC or BEL: %q", out)
+	}
+	if !strings.Contains(out, "Stroke down gently.") {
+		t.Fatalf("cue missing: %s", out)
+	}
+}
+
+func TestBadUserFileIsSkippedNotFatal(t *testing.T) {
+	dir := isolate(t)
+	writeFile(t, filepath.Join(dir, "routines", "good.yaml"), userRoutine)
+	writeFile(t, filepath.Join(dir, "routines", "bad.yaml"), "id: bad\ntitle: Bad\nfor: me\n")
+	writeFile(t, filepath.Join(dir, "routines", "clash.yaml"), strings.Replace(userRoutine, "my-routine", "lumbar-self", 1))
+	code, out, errOut := run(t, "", "routines", "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "my-routine") {
+		t.Errorf("good file not listed:\n%s", out)
+	}
+	if !strings.Contains(errOut, "bad.yaml:3: for \"me\" is not one of") {
+		t.Errorf("bad file not reported with its line:\n%s", errOut)
+	}
+	if !strings.Contains(errOut, `clash.yaml:1: id "lumbar-self" is already used by a built-in routine`) {
+		t.Errorf("id clash not reported:\n%s", errOut)
+	}
+}
+
+func TestRoutinesValidate(t *testing.T) {
+	dir := isolate(t)
+	good := writeFile(t, filepath.Join(dir, "good.yaml"), userRoutine)
+	broken := writeFile(t, filepath.Join(dir, "broken.yaml"), strings.Replace(userRoutine, "    duration: 5s", "    duration: 2 minutes", 1))
+	code, out, errOut := run(t, "", "routines", "validate", good, broken, filepath.Join(dir, "missing.yaml"))
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "good.yaml: ok (my-routine, 1 steps") {
+		t.Errorf("good file not ok: %s", out)
+	}
+	if !strings.Contains(errOut, broken+":10: step 1 duration \"2 minutes\" is not a duration") {
+		t.Errorf("broken file not pointed at line 10:\n%s", errOut)
+	}
+	if !strings.Contains(errOut, "missing.yaml: no such file") {
+		t.Errorf("missing file not reported:\n%s", errOut)
+	}
+	if code, _, _ := run(t, "", "routines", "validate", good); code != 0 {
+		t.Errorf("valid file: exit %d", code)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	isolate(t)
+	code, out, _ := run(t, "", "--version")
+	if code != 0 || !strings.Contains(out, Version) {
+		t.Fatalf("--version: exit %d, %q", code, out)
+	}
+	code, out, _ = run(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "not medical advice") || !strings.Contains(out, "routines") {
+		t.Fatalf("--help: exit %d, %q", code, out)
+	}
+	if code, _, errOut := run(t, "", "nonsense"); code != 1 || errOut == "" {
+		t.Fatalf("unknown command: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,103 @@
+// Package cli wires knead's commands: it parses flags, calls the domain
+// packages and turns their results into output and exit statuses.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X knead/cli.Version=...".
+var Version = "0.1.0-dev"
+
+// Exit statuses shared by every command. Screening adds its own (3, 4).
+const (
+	ExitOK    = 0
+	ExitError = 1
+)
+
+// ExitError carries an exit status out of a command. Silent ones have
+// already said what they had to say.
+type exitError struct {
+	code   int
+	err    error
+	silent bool
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// silentExit ends the command with a status and prints nothing more.
+func silentExit(code int) error { return &exitError{code: code, silent: true} }
+
+// newRoot builds the command tree.
+func newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "knead",
+		Short: "A terminal coach for guided back massage",
+		Long: `knead guides a back massage for yourself or a partner: a screening
+questionnaire decides whether massage is safe today, then it times each step
+of a routine with big digits and sound cues, checks the pain as you go and
+tells you to stop the moment it rises.
+
+knead is not medical advice. See a doctor before starting a course of
+massage, and whenever you are in doubt.`,
+		Example: `  knead routines list
+  knead routines show lumbar-self
+  knead routines validate ~/.config/knead/routines/my-routine.yaml`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	root.AddCommand(newRoutinesCmd())
+	return root
+}
+
+// Main runs knead with the given arguments and returns the exit status.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(Version),
+		fang.WithErrorHandler(printError),
+	)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return ExitError
+}
+
+// printError writes "knead: message" on stderr, plain enough for scripts
+// and logs; silent exits print nothing.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.silent {
+		return
+	}
+	if cw, ok := w.(*colorprofile.Writer); ok {
+		w = cw.Forward
+	}
+	fmt.Fprintf(w, "knead: %v\n", err)
+}

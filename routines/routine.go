@@ -1,0 +1,152 @@
+// Package routines holds the massage routine model, the library of routines
+// built into knead, the loader for users' own routine files and the rules a
+// routine must follow to be run.
+package routines
+
+import "time"
+
+// Audience says who a routine is written for.
+type Audience string
+
+// Possible Audience values.
+const (
+	ForSelf    Audience = "self"
+	ForPartner Audience = "partner"
+	ForBoth    Audience = "both"
+)
+
+// Area is the part of the back a routine works on.
+type Area string
+
+// Possible Area values.
+const (
+	AreaBack   Area = "back"
+	AreaLumbar Area = "lumbar"
+)
+
+// Technique is the kind of movement a step asks for.
+type Technique string
+
+// Possible Technique values.
+const (
+	Stroking     Technique = "stroking"
+	DeepStroking Technique = "deep-stroking"
+	Rubbing      Technique = "rubbing"
+	Squeezing    Technique = "squeezing"
+	Kneading     Technique = "kneading"
+	Vibration    Technique = "vibration"
+	Tapping      Technique = "tapping"
+	Patting      Technique = "patting"
+	Pressure     Technique = "pressure"
+	Rest         Technique = "rest"
+)
+
+// Zone is the strip of the back a step works on. There is deliberately no
+// zone for the spine itself: massage never works on the spinal column.
+type Zone string
+
+// Possible Zone values.
+const (
+	ZoneCollar        Zone = "collar"
+	ZoneBack          Zone = "back"
+	ZoneLumbar        Zone = "lumbar"
+	ZoneLumbosacral   Zone = "lumbosacral"
+	ZoneGluteal       Zone = "gluteal"
+	ZoneParavertebral Zone = "paravertebral"
+)
+
+// Intensity is how much pressure a step uses.
+type Intensity string
+
+// Possible Intensity values, from the lightest.
+const (
+	Gentle   Intensity = "gentle"
+	Moderate Intensity = "moderate"
+	Firm     Intensity = "firm"
+)
+
+// Rank orders intensities so that the strongest of a routine can be found.
+func (i Intensity) Rank() int {
+	switch i {
+	case Gentle:
+		return 1
+	case Moderate:
+		return 2
+	case Firm:
+		return 3
+	}
+	return 0
+}
+
+// Passes is a target range of passes (strokes) for a step.
+type Passes struct {
+	Min, Max int
+}
+
+// Step is one timed part of a routine.
+type Step struct {
+	Title       string
+	Technique   Technique
+	Zone        Zone
+	Duration    time.Duration
+	Intensity   Intensity
+	Cue         string
+	Direction   string
+	Passes      *Passes
+	Tempo       time.Duration
+	SwitchSides bool
+}
+
+// Aftercare is what to do once the last step is over.
+type Aftercare struct {
+	Rest   time.Duration
+	Advice string
+}
+
+// DefaultRest is the aftercare rest when a routine names none: seed 002
+// advises resting 10–20 minutes without exertion after a massage.
+const DefaultRest = 10 * time.Minute
+
+// Routine is a whole massage sequence.
+type Routine struct {
+	ID        string
+	Title     string
+	For       Audience
+	Area      Area
+	Position  string
+	Prepare   []string
+	Sources   []string
+	Steps     []Step
+	Aftercare Aftercare
+	// File is where the routine was read from; empty for built-in ones.
+	File string
+}
+
+// Total is the planned time of all steps, without aftercare.
+func (r *Routine) Total() time.Duration {
+	var total time.Duration
+	for _, s := range r.Steps {
+		total += s.Duration
+	}
+	return total
+}
+
+// Gentle reports whether every step of the routine is gentle, which is what
+// a "gentle only" screening clearance requires.
+func (r *Routine) Gentle() bool {
+	return r.Intensity() == Gentle
+}
+
+// Intensity is the routine's strongest step intensity.
+func (r *Routine) Intensity() Intensity {
+	strongest := Gentle
+	for _, s := range r.Steps {
+		if s.Intensity.Rank() > strongest.Rank() {
+			strongest = s.Intensity
+		}
+	}
+	return strongest
+}
+
+// BuiltIn reports whether the routine ships with knead.
+func (r *Routine) BuiltIn() bool { return r.File == "" }

@@ -64,7 +64,7 @@ massage, and whenever you are in doubt.`,
 			return cmd.Help()
 		},
 	}
-	root.AddCommand(newRoutinesCmd())
+	root.AddCommand(newRoutinesCmd(), newScreenCmd())
 	return root
 }
 

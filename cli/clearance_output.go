@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"knead/routines"
+	"knead/screening"
+)
+
+var levelHeadline = map[screening.Level]string{
+	screening.Clear:  "CLEAR: no reason not to massage was reported",
+	screening.Gentle: "GENTLE: gentle routines only",
+	screening.Stop:   "STOP: no massage today",
+	screening.Urgent: "URGENT: see a doctor now",
+}
+
+// printClearance writes the clearance in plain words.
+func printClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine) {
+	who := "you (self-massage)"
+	if c.For == screening.Partner {
+		who = "your partner"
+	}
+	fmt.Fprintf(w, "\nScreening result for %s, %s\n", who, c.GivenAt.Format("Mon 2 Jan 2006 15:04"))
+	fmt.Fprintf(w, "%s\n", levelHeadline[c.Level])
+	if len(c.Reasons) > 0 {
+		fmt.Fprintln(w, "\nWhy:")
+		for _, r := range c.Reasons {
+			fmt.Fprintf(w, "  - %s (%s): %s\n    Source: %s\n", r.Label, r.Level, r.Explanation, r.Source)
+		}
+	}
+	if len(c.Advice) > 0 {
+		fmt.Fprintln(w, "\nAdvice:")
+		for _, a := range c.Advice {
+			fmt.Fprintf(w, "  - %s\n", a)
+		}
+	}
+	fmt.Fprintf(w, "\nWhat to do next: %s\n", c.NextStep())
+	if c.Level == screening.Clear || c.Level == screening.Gentle {
+		ids := make([]string, len(allowed))
+		for i, r := range allowed {
+			ids[i] = r.ID
+		}
+		if len(ids) == 0 {
+			fmt.Fprintln(w, "Allowed routines: none of the routines knead knows.")
+		} else {
+			fmt.Fprintf(w, "Allowed routines: %s\n", strings.Join(ids, ", "))
+		}
+		fmt.Fprintln(w, "This clearance is valid today only.")
+	}
+	fmt.Fprintf(w, "\n%s\n", Disclaimer)
+}
+
+// clearanceJSON is the stable --json shape of a clearance.
+type clearanceJSON struct {
+	Level           screening.Level    `json:"level"`
+	For             screening.Mode     `json:"for"`
+	GivenAt         string             `json:"given_at"`
+	Reasons         []screening.Reason `json:"reasons"`
+	Advice          []string           `json:"advice"`
+	AllowedRoutines []string           `json:"allowed_routines"`
+}
+
+func writeClearanceJSON(w io.Writer, c screening.Clearance, allowed []*routines.Routine) error {
+	out := clearanceJSON{
+		Level:           c.Level,
+		For:             c.For,
+		GivenAt:         c.GivenAt.Format(time.RFC3339),
+		Reasons:         c.Reasons,
+		Advice:          c.Advice,
+		AllowedRoutines: []string{},
+	}
+	if out.Reasons == nil {
+		out.Reasons = []screening.Reason{}
+	}
+	if out.Advice == nil {
+		out.Advice = []string{}
+	}
+	for _, r := range allowed {
+		out.AllowedRoutines = append(out.AllowedRoutines, r.ID)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

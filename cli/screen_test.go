@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"knead/screening"
+)
+
+// noAnswers is one "n" for every top-level question.
+func noAnswers() []string {
+	var lines []string
+	for range screening.Default().ToAsk(nil) {
+		lines = append(lines, "n")
+	}
+	return lines
+}
+
+func TestScreenAccessibleWithPipe(t *testing.T) {
+	isolate(t)
+	lines := noAnswers()
+	// Answer the third question (fever) with nonsense first: it is re-asked.
+	lines = append(lines[:2], append([]string{"perhaps"}, lines[2:]...)...)
+	code, out, errOut := run(t, strings.Join(lines, "\n")+"\n", "screen", "--accessible", "--for", "self")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{Disclaimer, "3. Do you have a fever", "answer fever with y (yes) or n (no)", "CLEAR", "Allowed routines: gentle-back, lumbar-self"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Index(out, Disclaimer) > strings.Index(out, "1. ") {
+		t.Error("disclaimer not shown before the first question")
+	}
+}
+
+func TestScreenAccessibleEndsEarly(t *testing.T) {
+	isolate(t)
+	code, _, errOut := run(t, "n\nn\n", "screen", "--accessible", "--for", "self")
+	if code != 1 || !strings.Contains(errOut, "question 3 (fever) was not answered: input ended") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
+
+func TestScreenAccessibleAsksModeAndFollowUps(t *testing.T) {
+	isolate(t)
+	q := screening.Default()
+	var lines []string
+	lines = append(lines, "2")
+	for _, x := range q.ToAsk(nil) {
+		switch x.ID {
+		case "hernia":
+			lines = append(lines, "y", "b", "y", "y") // yes, back, yes again, approved
+		default:
+			lines = append(lines, "n")
+		}
+	}
+	code, out, errOut := run(t, strings.Join(lines, "\n")+"\n", "screen", "--accessible")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{"Does your partner have a herniated", "Has your partner's doctor approved massage for the hernia?", "GENTLE", "disc hernia (gentle)", "Allowed routines: gentle-back"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Do you have") {
+		t.Error("self wording in partner mode")
+	}
+}
+
+func writeAnswers(t *testing.T, content string) string {
+	t.Helper()
+	return writeFile(t, filepath.Join(t.TempDir(), "answers.yaml"), content)
+}
+
+func allNoYAML(extra map[string]string) string {
+	var b strings.Builder
+	for _, x := range screening.Default().ToAsk(nil) {
+		v := "no"
+		if e, ok := extra[x.ID]; ok {
+			v = e
+		}
+		b.WriteString(x.ID + ": " + v + "\n")
+	}
+	for id, v := range extra {
+		if !strings.Contains(b.String(), id+":") {
+			b.WriteString(id + ": " + v + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestScreenAnswersFileExitCodesAndJSON(t *testing.T) {
+	isolate(t)
+	cases := []struct {
+		extra map[string]string
+		code  int
+		level string
+	}{
+		{nil, 0, "clear"},
+		{map[string]string{"osteoporosis": "yes"}, 0, "gentle"},
+		{map[string]string{"fever": "yes"}, ExitStop, "stop"},
+		{map[string]string{"saddle-bladder": "yes", "fever": "yes"}, ExitUrgent, "urgent"},
+		{map[string]string{"surgery": "yes", "surgery-days": "10", "surgery-approved": "yes"}, ExitStop, "stop"},
+	}
+	for _, tc := range cases {
+		path := writeAnswers(t, allNoYAML(tc.extra))
+		code, out, errOut := run(t, "", "screen", "--answers", path, "--json", "--for", "partner")
+		if code != tc.code {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.extra, code, tc.code, errOut)
+		}
+		var got struct {
+			Level   string `json:"level"`
+			For     string `json:"for"`
+			GivenAt string `json:"given_at"`
+			Reasons []struct {
+				Question, Explanation, Source string
+			} `json:"reasons"`
+			Advice  []string `json:"advice"`
+			Allowed []string `json:"allowed_routines"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%v: not JSON: %v\n%s", tc.extra, err, out)
+		}
+		if got.Level != tc.level || got.For != "partner" || got.GivenAt == "" || got.Advice == nil || got.Allowed == nil {
+			t.Errorf("%v: %+v", tc.extra, got)
+		}
+		if tc.level != "clear" && (len(got.Reasons) == 0 || got.Reasons[0].Explanation == "") {
+			t.Errorf("%v: no reasons: %+v", tc.extra, got)
+		}
+	}
+}
+
+func TestScreenAnswersFileErrors(t *testing.T) {
+	isolate(t)
+	cases := map[string]struct{ content, want string }{
+		"unknown id":   {allNoYAML(map[string]string{"headache": "yes"}), "unknown question id headache"},
+		"missing":      {strings.Replace(allNoYAML(nil), "fever: no\n", "", 1), "no answer to fever"},
+		"malformed":    {"fever: [yes\n", "not a YAML or JSON map"},
+		"bad value":    {strings.Replace(allNoYAML(nil), "fever: no", "fever: sometimes", 1), "answer fever with y (yes) or n (no)"},
+		"empty":        {"", "holds no answers"},
+		"days not num": {allNoYAML(map[string]string{"surgery": "yes", "surgery-days": "yes", "surgery-approved": "yes"}), "answer surgery-days with a whole number of days"},
+	}
+	for name, tc := range cases {
+		code, _, errOut := run(t, "", "screen", "--answers", writeAnswers(t, tc.content))
+		if code != 1 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", name, code, errOut, tc.want)
+		}
+	}
+	if code, _, errOut := run(t, "", "screen", "--answers", "/nonexistent/a.yaml"); code != 1 || !strings.Contains(errOut, "no such file") {
+		t.Errorf("missing file: %d %q", code, errOut)
+	}
+}
+
+func TestScreenJSONAnswersFile(t *testing.T) {
+	isolate(t)
+	var pairs []string
+	for _, x := range screening.Default().ToAsk(nil) {
+		pairs = append(pairs, `"`+x.ID+`": false`)
+	}
+	path := writeAnswers(t, "{"+strings.Join(pairs, ", ")+"}")
+	if code, _, errOut := run(t, "", "screen", "--answers", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
+
+func TestScreenNeedsATerminalOrAccessible(t *testing.T) {
+	isolate(t)
+	code, _, errOut := run(t, "", "screen")
+	if code != 1 || !strings.Contains(errOut, "--accessible") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "screen", "--for", "dog", "--accessible"); code != 1 || !strings.Contains(errOut, "use self") {
+		t.Fatalf("bad --for: exit %d: %s", code, errOut)
+	}
+}

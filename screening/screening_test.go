@@ -1,0 +1,362 @@
+package screening
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"knead/routines"
+)
+
+var now = time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC)
+
+// allNo answers no to every top-level question.
+func allNo(q *Questionnaire) Answers {
+	a := Answers{}
+	for _, x := range q.ToAsk(a) {
+		a[x.ID] = No
+	}
+	return a
+}
+
+func with(base Answers, pairs ...any) Answers {
+	a := Answers{}
+	for k, v := range base {
+		a[k] = v
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		a[pairs[i].(string)] = pairs[i+1].(Answer)
+	}
+	return a
+}
+
+func TestQuestionIDsAreTheContract(t *testing.T) {
+	t.Parallel()
+	want := []string{"saddle-bladder", "leg-weakness", "fever", "infection", "flare", "leg-symptoms", "skin", "tumour", "bleeding", "heart", "tuberculosis", "spine-injury", "weight-loss-night-pain", "scoliosis", "hernia-sequestered", "hernia", "hernia-approved", "surgery", "surgery-days", "surgery-approved", "pregnant", "pregnancy-approved", "osteoporosis", "menstruating", "undiagnosed-pain", "meal"}
+	all := Default().All()
+	if len(all) != len(want) {
+		t.Fatalf("%d questions, want %d", len(all), len(want))
+	}
+	for i, x := range all {
+		if x.ID != want[i] {
+			t.Errorf("question %d is %q, want %q", i, x.ID, want[i])
+		}
+		if x.Self == "" || x.Partner == "" || x.Source == "" || x.Label == "" {
+			t.Errorf("%s lacks wording, label or source", x.ID)
+		}
+		if x.Kind != Today && x.Kind != Standing {
+			t.Errorf("%s has kind %q", x.ID, x.Kind)
+		}
+		if (x.OnYes != "" && x.OnYes != Clear && x.Why == "") || (x.OnNo != "" && x.WhyNo == "") || (x.StopBelow > 0 && x.WhyBelow == "") {
+			t.Errorf("%s limits the level without explaining why", x.ID)
+		}
+	}
+	for id, parent := range map[string]string{"hernia-approved": "hernia", "surgery-days": "surgery", "surgery-approved": "surgery", "pregnancy-approved": "pregnant"} {
+		if x, _ := Default().Question(id); x.Parent == nil || x.Parent.ID != parent {
+			t.Errorf("%s should follow up %s", id, parent)
+		}
+	}
+}
+
+func TestTodayAndStandingKinds(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	for _, id := range []string{"fever", "infection", "flare", "leg-symptoms", "skin", "meal", "menstruating", "saddle-bladder", "leg-weakness"} {
+		if x, _ := q.Question(id); x.Kind != Today {
+			t.Errorf("%s should be a today question", id)
+		}
+	}
+	for _, id := range []string{"tumour", "bleeding", "heart", "tuberculosis", "scoliosis", "hernia", "surgery", "pregnant", "osteoporosis", "hernia-approved", "surgery-days"} {
+		if x, _ := q.Question(id); x.Kind != Standing {
+			t.Errorf("%s should be a standing condition", id)
+		}
+	}
+}
+
+// TestRules has one row per rule of the product's screening table: answers
+// with only that condition give the expected level and reason.
+func TestRules(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	base := allNo(q)
+	cases := []struct {
+		name   string
+		extra  []any
+		level  Level
+		reason string // question id of the reason, "" for none
+		advice bool
+	}{
+		{"nothing reported", nil, Clear, "", false},
+		{"saddle numbness or bladder", []any{"saddle-bladder", Yes}, Urgent, "saddle-bladder", false},
+		{"worsening leg weakness", []any{"leg-weakness", Yes}, Urgent, "leg-weakness", false},
+		{"fever", []any{"fever", Yes}, Stop, "fever", false},
+		{"infection", []any{"infection", Yes}, Stop, "infection", false},
+		{"acute flare", []any{"flare", Yes}, Stop, "flare", false},
+		{"new leg symptoms", []any{"leg-symptoms", Yes}, Stop, "leg-symptoms", false},
+		{"skin lesions", []any{"skin", Yes}, Stop, "skin", false},
+		{"tumour", []any{"tumour", Yes}, Stop, "tumour", false},
+		{"bleeding disorder", []any{"bleeding", Yes}, Stop, "bleeding", false},
+		{"heart disease", []any{"heart", Yes}, Stop, "heart", false},
+		{"tuberculosis", []any{"tuberculosis", Yes}, Stop, "tuberculosis", false},
+		{"spine injury", []any{"spine-injury", Yes}, Stop, "spine-injury", false},
+		{"weight loss or night pain", []any{"weight-loss-night-pain", Yes}, Stop, "weight-loss-night-pain", true},
+		{"scoliosis", []any{"scoliosis", Yes}, Stop, "scoliosis", false},
+		{"sequestered hernia", []any{"hernia-sequestered", Yes}, Stop, "hernia-sequestered", false},
+		{"hernia without approval", []any{"hernia", Yes, "hernia-approved", No}, Stop, "hernia-approved", false},
+		{"hernia with approval", []any{"hernia", Yes, "hernia-approved", Yes}, Gentle, "hernia-approved", false},
+		{"surgery 10 days ago", []any{"surgery", Yes, "surgery-days", NumberAnswer(10), "surgery-approved", Yes}, Stop, "surgery-days", false},
+		{"surgery 13 days ago", []any{"surgery", Yes, "surgery-days", NumberAnswer(13), "surgery-approved", Yes}, Stop, "surgery-days", false},
+		{"surgery 14 days ago, approved", []any{"surgery", Yes, "surgery-days", NumberAnswer(14), "surgery-approved", Yes}, Gentle, "surgery-approved", false},
+		{"surgery 30 days ago, approved", []any{"surgery", Yes, "surgery-days", NumberAnswer(30), "surgery-approved", Yes}, Gentle, "surgery-approved", false},
+		{"surgery 30 days ago, not approved", []any{"surgery", Yes, "surgery-days", NumberAnswer(30), "surgery-approved", No}, Stop, "surgery-approved", false},
+		{"pregnant, approved", []any{"pregnant", Yes, "pregnancy-approved", Yes}, Gentle, "pregnancy-approved", true},
+		{"pregnant, not approved", []any{"pregnant", Yes, "pregnancy-approved", No}, Stop, "pregnancy-approved", false},
+		{"osteoporosis", []any{"osteoporosis", Yes}, Gentle, "osteoporosis", false},
+		{"menstruating", []any{"menstruating", Yes}, Gentle, "menstruating", false},
+		{"undiagnosed pain", []any{"undiagnosed-pain", Yes}, Gentle, "undiagnosed-pain", true},
+		{"full meal", []any{"meal", Yes}, Clear, "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, err := q.Evaluate(Self, with(base, tc.extra...), now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Level != tc.level {
+				t.Fatalf("level = %s, want %s", c.Level, tc.level)
+			}
+			if tc.reason == "" && len(c.Reasons) != 0 {
+				t.Fatalf("unexpected reasons %+v", c.Reasons)
+			}
+			if tc.reason != "" && !hasDecidingReason(c, tc.reason) {
+				t.Fatalf("reasons = %+v, want one for %s at level %s", c.Reasons, tc.reason, c.Level)
+			}
+			if tc.advice != (len(c.Advice) > 0) {
+				t.Fatalf("advice = %v", c.Advice)
+			}
+			if !c.GivenAt.Equal(now) || c.For != Self {
+				t.Fatalf("clearance not stamped: %+v", c)
+			}
+		})
+	}
+}
+
+// hasDecidingReason reports whether the clearance names id as a reason at
+// its own level, with an explanation and a source.
+func hasDecidingReason(c Clearance, id string) bool {
+	for _, r := range c.Reasons {
+		if r.Question == id && r.Level == c.Level && r.Explanation != "" && r.Source != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func TestWorstLevelWins(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	base := allNo(q)
+	cases := []struct {
+		extra []any
+		level Level
+	}{
+		{[]any{"osteoporosis", Yes, "fever", Yes}, Stop},
+		{[]any{"fever", Yes, "saddle-bladder", Yes}, Urgent},
+		{[]any{"undiagnosed-pain", Yes, "osteoporosis", Yes}, Gentle},
+		{[]any{"hernia", Yes, "hernia-approved", Yes, "leg-weakness", Yes, "skin", Yes}, Urgent},
+		{[]any{"menstruating", Yes, "hernia", Yes, "hernia-approved", No}, Stop},
+	}
+	for _, tc := range cases {
+		c, err := q.Evaluate(Partner, with(base, tc.extra...), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Level != tc.level || len(c.Reasons) < 2 {
+			t.Errorf("%v: level %s with %d reasons, want %s with all reasons", tc.extra, c.Level, len(c.Reasons), tc.level)
+		}
+	}
+}
+
+func TestMissingAnswerIsAnErrorNotNo(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	a := allNo(q)
+	delete(a, "fever")
+	_, err := q.Evaluate(Self, a, now)
+	var missing *MissingAnswerError
+	if !errors.As(err, &missing) || len(missing.IDs) != 1 || missing.IDs[0] != "fever" {
+		t.Fatalf("err = %v", err)
+	}
+	// A follow-up becomes required once its parent is yes.
+	_, err = q.Evaluate(Self, with(allNo(q), "hernia", Yes), now)
+	if !errors.As(err, &missing) || missing.IDs[0] != "hernia-approved" {
+		t.Fatalf("err = %v", err)
+	}
+	_, err = q.Evaluate(Self, with(allNo(q), "surgery", Yes), now)
+	if !errors.As(err, &missing) || len(missing.IDs) != 2 {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestUnknownAndMistypedAnswers(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	var unknown *UnknownQuestionError
+	if _, err := q.Evaluate(Self, with(allNo(q), "headache", Yes), now); !errors.As(err, &unknown) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := q.Evaluate(Self, with(allNo(q), "surgery", Yes, "surgery-days", Yes, "surgery-approved", Yes), now); err == nil {
+		t.Fatal("yes accepted as a number of days")
+	}
+}
+
+func TestFollowUpsAskedOnlyAfterYes(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	asked := func(a Answers) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range q.ToAsk(a) {
+			m[x.ID] = true
+		}
+		return m
+	}
+	none := asked(allNo(q))
+	for _, id := range []string{"hernia-approved", "surgery-days", "surgery-approved", "pregnancy-approved"} {
+		if none[id] {
+			t.Errorf("%s asked although its parent is no", id)
+		}
+	}
+	yes := asked(with(allNo(q), "hernia", Yes, "surgery", Yes, "pregnant", Yes))
+	for _, id := range []string{"hernia-approved", "surgery-days", "surgery-approved", "pregnancy-approved"} {
+		if !yes[id] {
+			t.Errorf("%s not asked although its parent is yes", id)
+		}
+	}
+	// Follow-up answers given while the parent is no are ignored.
+	c, err := q.Evaluate(Self, with(allNo(q), "hernia-approved", No), now)
+	if err != nil || c.Level != Clear {
+		t.Fatalf("level %s, err %v", c.Level, err)
+	}
+	// Next walks the same order, follow-ups straight after their parent.
+	a := Answers{}
+	for x := q.Next(a); x != nil; x = q.Next(a) {
+		a[x.ID] = No
+		if x.ID == "hernia" {
+			a[x.ID] = Yes
+			if next := q.Next(a); next.ID != "hernia-approved" {
+				t.Fatalf("after hernia=yes next is %s", next.ID)
+			}
+		}
+	}
+}
+
+func loadLib(t *testing.T) *routines.Library {
+	t.Helper()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func ids(list []*routines.Routine) []string {
+	var out []string
+	for _, r := range list {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func TestAllowedRoutines(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	lib := loadLib(t)
+	cases := []struct {
+		mode  Mode
+		extra []any
+		want  string
+	}{
+		{Partner, nil, "[back-classic gentle-back lumbar-partner swedish-back]"},
+		{Self, nil, "[gentle-back lumbar-self]"},
+		{Partner, []any{"osteoporosis", Yes}, "[gentle-back]"},
+		{Partner, []any{"menstruating", Yes}, "[back-classic gentle-back swedish-back]"},
+		{Partner, []any{"fever", Yes}, "[]"},
+		{Self, []any{"saddle-bladder", Yes}, "[]"},
+	}
+	for _, tc := range cases {
+		c, err := q.Evaluate(tc.mode, with(allNo(q), tc.extra...), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmtList(ids(c.Allowed(lib.All()))); got != tc.want {
+			t.Errorf("%s %v: allowed %s, want %s", tc.mode, tc.extra, got, tc.want)
+		}
+	}
+	c, _ := q.Evaluate(Partner, with(allNo(q), "hernia", Yes, "hernia-approved", Yes), now)
+	r, _ := lib.Get("back-classic")
+	if ok, why := c.Allows(r); ok || why != "gentle routines only: disc hernia" {
+		t.Errorf("back-classic under hernia: %v %q", ok, why)
+	}
+}
+
+func fmtList(s []string) string {
+	out := "["
+	for i, x := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out + "]"
+}
+
+func TestClearanceValidForOneDay(t *testing.T) {
+	t.Parallel()
+	c := Clearance{Level: Clear, GivenAt: time.Date(2026, 11, 21, 23, 0, 0, 0, time.UTC)}
+	if !c.ValidAt(c.GivenAt.Add(59 * time.Minute)) {
+		t.Error("not valid later the same day")
+	}
+	if c.ValidAt(c.GivenAt.Add(61 * time.Minute)) {
+		t.Error("still valid the next day")
+	}
+	if (Clearance{Level: Clear}).ValidAt(now) {
+		t.Error("a clearance never given is valid")
+	}
+}
+
+func TestParseAnswer(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	fever, _ := q.Question("fever")
+	days, _ := q.Question("surgery-days")
+	for in, want := range map[string]string{"y": "yes", "YES": "yes", " n ": "no", "false": "no"} {
+		if a, err := ParseAnswer(fever, in); err != nil || a.String() != want {
+			t.Errorf("%q → %v %v", in, a, err)
+		}
+	}
+	for _, bad := range []string{"", "maybe", "1"} {
+		if _, err := ParseAnswer(fever, bad); err == nil {
+			t.Errorf("%q accepted for a yes/no question", bad)
+		}
+	}
+	if a, err := ParseAnswer(days, "20"); err != nil || a.String() != "20" {
+		t.Errorf("20 → %v %v", a, err)
+	}
+	for _, bad := range []string{"y", "-1", "2.5", "99999999"} {
+		if _, err := ParseAnswer(days, bad); err == nil {
+			t.Errorf("%q accepted as days", bad)
+		}
+	}
+}
+
+func TestNextStepFollowsTheMode(t *testing.T) {
+	t.Parallel()
+	for _, l := range []Level{Clear, Gentle, Stop, Urgent} {
+		self := Clearance{Level: l, For: Self}.NextStep()
+		partner := Clearance{Level: l, For: Partner}.NextStep()
+		if self == partner || self == "" {
+			t.Errorf("%s: next step does not follow the mode: %q", l, self)
+		}
+	}
+}

@@ -203,18 +203,18 @@ func TestParseCleansEscapeSequences(t *testing.T) {
 func TestClean(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"plain text":                     "plain text",
-		"a\x1b]52;c;ZXZpbA==\x07b":       "ab",
-		"a\x1b]8;;http://x\x1b\\link":    "alink",
+		"plain text":                      "plain text",
+		"a\x1b]52;c;ZXZpbA==\x07b":        "ab",
+		"a\x1b]8;;http://x\x1b\\link":     "alink",
 		"bell\x07 and\x1b[31m red\x1b[0m": "bell and red",
-		"line\nbreak\ttab":               "line break tab",
-		"\x1bc reset":                    "reset",
-		"c1 \u009b2J csi":                "c1 csi",
-		"bidi \u202eevil":                "bidi evil",
-		"unterminated \x1b]52;c;abc":     "unterminated",
+		"line\nbreak\ttab":                "line break tab",
+		"\x1bc reset":                     "reset",
+		"c1 \u009b2J csi":                 "c1 csi",
+		"bidi \u202eevil":                 "bidi evil",
+		"unterminated \x1b]52;c;abc":      "unterminated",
 		"emoji 👩\u200d⚕️ stays":           "emoji 👩\u200d⚕️ stays",
-		"trailing esc\x1b":               "trailing esc",
-		"invalid \xff utf8":              "invalid utf8",
+		"trailing esc\x1b":                "trailing esc",
+		"invalid \xff utf8":               "invalid utf8",
 	}
 	for in, want := range cases {
 		if got := Clean(in); got != want {

@@ -1,0 +1,521 @@
+package coach
+
+import (
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"knead/routines"
+	"knead/screening"
+)
+
+func TestConstructionBehindTheGate(t *testing.T) {
+	t.Parallel()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	classic, _ := lib.Get("back-classic")
+	gentle, _ := lib.Get("gentle-back")
+	clock := newClock()
+	cases := []struct {
+		name string
+		r    *routines.Routine
+		c    screening.Clearance
+		want error
+	}{
+		{"clear allows", classic, clearance(screening.Clear, screening.Partner), nil},
+		{"gentle refuses a firm routine", classic, clearance(screening.Gentle, screening.Partner), ErrNotAllowed},
+		{"gentle allows a gentle routine", gentle, clearance(screening.Gentle, screening.Partner), nil},
+		{"stop refuses", gentle, clearance(screening.Stop, screening.Partner), ErrNotAllowed},
+		{"urgent refuses", gentle, clearance(screening.Urgent, screening.Self), ErrNotAllowed},
+		{"wrong audience", classic, clearance(screening.Clear, screening.Self), ErrNotAllowed},
+		{"no clearance at all", gentle, screening.Clearance{}, ErrExpired},
+		{"yesterday's clearance", gentle, screening.Clearance{Level: screening.Clear, For: screening.Self, GivenAt: start.Add(-24 * time.Hour)}, ErrExpired},
+	}
+	for _, tc := range cases {
+		_, err := New(tc.r, tc.c, clock, Options{})
+		if !errors.Is(err, tc.want) && !(tc.want == nil && err == nil) {
+			t.Errorf("%s: err = %v, want %v", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestTransitions(t *testing.T) {
+	t.Parallel()
+	type step struct {
+		event  Event
+		phase  Phase
+		prompt Prompt
+		err    bool
+	}
+	cases := []struct {
+		name  string
+		setup func(*testing.T, *Session, *fakeClock)
+		steps []step
+	}{
+		{"preparation to first step", nil, []step{
+			{E(Pause), Preparation, NoPrompt, true},
+			{E(Confirm), PainfulSide, NoPrompt, false},
+			{SideEvent("up"), PainfulSide, NoPrompt, true},
+			{SideEvent(Right), Baseline, NoPrompt, false},
+			{RateEvent(11), Baseline, NoPrompt, true},
+			{RateEvent(2), Step, NoPrompt, false},
+		}},
+		{"pause and resume", startedSetup, []step{
+			{E(Resume), Step, NoPrompt, true},
+			{E(Pause), Step, NoPrompt, false},
+			{E(Pause), Step, NoPrompt, true},
+			{E(Resume), Step, NoPrompt, false},
+		}},
+		{"next leads to check-in, a rating to the next step", startedSetup, []step{
+			{E(Next), CheckIn, NoPrompt, false},
+			{E(Pause), CheckIn, NoPrompt, true},
+			{RateEvent(3), Step, NoPrompt, false},
+		}},
+		{"ease prompt and acknowledgement", startedSetup, []step{
+			{RateEvent(4), Step, EasePrompt, false},
+			{E(Resume), Step, EasePrompt, true},
+			{E(Ack), Step, NoPrompt, false},
+		}},
+		{"ease prompt at check-in", startedSetup, []step{
+			{E(Next), CheckIn, NoPrompt, false},
+			{RateEvent(4), CheckIn, EasePrompt, false},
+			{E(Ack), Step, NoPrompt, false},
+		}},
+		{"stop prompt, then finish gently", startedSetup, []step{
+			{RateEvent(5), Step, StopPrompt, false},
+			{E(Next), Step, StopPrompt, true},
+			{E(Resume), Step, StopPrompt, true},
+			{E(FinishGently), Step, NoPrompt, false},
+		}},
+		{"stop prompt, then end", startedSetup, []step{
+			{RateEvent(6), Step, StopPrompt, false},
+			{E(FinishGently), Step, StopPrompt, true},
+			{E(EndSession), Done, NoPrompt, false},
+		}},
+		{"warning sign forbids finishing gently", startedSetup, []step{
+			{E(Warning), Step, StopPrompt, false},
+			{E(FinishGently), Step, StopPrompt, true},
+			{E(EndSession), Done, NoPrompt, false},
+		}},
+		{"severe pain without a big rise stops", func(t *testing.T, s *Session, c *fakeClock) {
+			must(t, s, E(Confirm), SideEvent(SideNone), RateEvent(6))
+		}, []step{
+			{RateEvent(7), Step, StopPrompt, false},
+			{E(FinishGently), Step, NoPrompt, false},
+		}},
+		{"baseline of 7 stops before the first step", func(t *testing.T, s *Session, c *fakeClock) {
+			must(t, s, E(Confirm), SideEvent(SideNone))
+		}, []step{
+			{RateEvent(7), Baseline, StopPrompt, false},
+			{E(FinishGently), Baseline, StopPrompt, true},
+			{E(EndSession), Done, NoPrompt, false},
+		}},
+		{"user stop", startedSetup, []step{
+			{E(RequestStop), Step, StopPrompt, false},
+			{E(FinishGently), Step, NoPrompt, false},
+		}},
+		{"quit ends from anywhere", startedSetup, []step{
+			{E(Quit), Done, NoPrompt, false},
+			{E(Quit), Done, NoPrompt, true},
+		}},
+		{"back restarts the previous step", startedSetup, []step{
+			{E(Next), CheckIn, NoPrompt, false},
+			{RateEvent(3), Step, NoPrompt, false},
+			{E(Back), Step, NoPrompt, false},
+		}},
+		{"rest, final pain, done", func(t *testing.T, s *Session, c *fakeClock) {
+			startedSetup(t, s, c)
+			must(t, s, E(Next), RateEvent(3), E(Next), RateEvent(3), E(Next))
+		}, []step{
+			{RateEvent(3), Rest, NoPrompt, false},
+			{E(Back), Rest, NoPrompt, true},
+			{E(Pause), Rest, NoPrompt, false},
+			{E(Resume), Rest, NoPrompt, false},
+			{E(Next), FinalPain, NoPrompt, false},
+			{RateEvent(4), Done, NoPrompt, false},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			clock := newClock()
+			s := newSession(t, testRoutine(), clock)
+			if tc.setup != nil {
+				tc.setup(t, s, clock)
+			}
+			for i, st := range tc.steps {
+				clock.Advance(time.Second)
+				_, err := s.Handle(st.event)
+				var nn *NotNowError
+				if st.err != errors.As(err, &nn) {
+					t.Fatalf("step %d (%s): err = %v, want error: %v", i, st.event, err, st.err)
+				}
+				got := s.State()
+				if got.Phase != st.phase || got.Prompt != st.prompt {
+					t.Fatalf("step %d (%s): %s/%s, want %s/%s", i, st.event, got.Phase, got.Prompt, st.phase, st.prompt)
+				}
+			}
+		})
+	}
+}
+
+func startedSetup(t *testing.T, s *Session, _ *fakeClock) {
+	must(t, s, E(Confirm), SideEvent(Left), RateEvent(3))
+}
+
+func TestCountdownFromTheDeadline(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	clock.Advance(1500 * time.Millisecond)
+	if got := s.State().Remaining; got != 58500*time.Millisecond {
+		t.Fatalf("remaining %s", got)
+	}
+	must(t, s, E(Pause))
+	clock.Advance(time.Hour / 2) // paused time never counts, and no gap prompt
+	must(t, s, E(Tick))
+	if st := s.State(); st.Remaining != 58500*time.Millisecond || st.Prompt != NoPrompt || !st.Paused {
+		t.Fatalf("paused state %+v", st)
+	}
+	must(t, s, E(Resume), E(Extend))
+	if got := s.State().Remaining; got != 88500*time.Millisecond {
+		t.Fatalf("after extend: remaining %s", got)
+	}
+	// Ticks that arrive late or irregularly do not change when it ends.
+	for _, d := range []time.Duration{700, 1300, 999, 4900, 1} {
+		clock.Advance(d * time.Millisecond)
+		must(t, s, E(Tick))
+	}
+	cues := advance(t, s, clock, 80*time.Second)
+	if s.State().Phase != Step || hasCue(cues, CueStepEnd) {
+		t.Fatalf("step ended early")
+	}
+	clock.Advance(599 * time.Millisecond)
+	if cues := must(t, s, E(Tick)); hasCue(cues, CueStepEnd) {
+		t.Fatal("step ended 1 ms early")
+	}
+	clock.Advance(time.Millisecond)
+	cues = must(t, s, E(Tick))
+	if !hasCue(cues, CueStepEnd) || s.State().Phase != CheckIn {
+		t.Fatalf("step did not end on its deadline: %v", kinds(cues))
+	}
+	if got := s.Summary().Active; got != 90*time.Second {
+		t.Fatalf("active %s, want 1m30s", got)
+	}
+}
+
+func TestSuspendGap(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	advance(t, s, clock, 10*time.Second)
+	clock.Advance(MaxGap) // exactly 5 s is still a tick
+	if cues := must(t, s, E(Tick)); hasCue(cues, CueGap) {
+		t.Fatal("a 5 s gap was treated as a suspend")
+	}
+	clock.Advance(10 * time.Minute) // the laptop slept
+	cues := must(t, s, E(Tick))
+	st := s.State()
+	if !hasCue(cues, CueGap) || st.Prompt != GapPrompt || !st.Frozen {
+		t.Fatalf("no gap prompt: %v %+v", kinds(cues), st)
+	}
+	if st.Remaining != 45*time.Second {
+		t.Fatalf("the gap was counted: remaining %s", st.Remaining)
+	}
+	if _, err := s.Handle(E(Next)); err == nil {
+		t.Fatal("next accepted in the gap prompt")
+	}
+	must(t, s, E(ResumeStep))
+	clock.Advance(time.Second)
+	if got := s.State().Remaining; got != 44*time.Second {
+		t.Fatalf("after resume: %s", got)
+	}
+	// A key press after a gap opens the prompt too, before anything else.
+	clock.Advance(time.Minute)
+	if _, err := s.Handle(E(Extend)); err == nil || s.State().Prompt != GapPrompt {
+		t.Fatalf("extend after a gap: err %v, prompt %s", err, s.State().Prompt)
+	}
+	must(t, s, E(RestartStep))
+	if got := s.State().Remaining; got != 60*time.Second {
+		t.Fatalf("after restart: %s", got)
+	}
+}
+
+func TestCourseDose(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[int][]time.Duration{
+		0: {36 * time.Second, 24 * time.Second, 18 * time.Second},
+		1: {36 * time.Second, 24 * time.Second, 18 * time.Second},
+		2: {48 * time.Second, 32 * time.Second, 24 * time.Second},
+		3: {60 * time.Second, 40 * time.Second, 30 * time.Second},
+		9: {60 * time.Second, 40 * time.Second, 30 * time.Second},
+	} {
+		s, err := New(testRoutine(), clearance(screening.Clear, screening.Self), newClock(), Options{SessionNumber: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, st := range s.Steps() {
+			if st.Duration != want[i] {
+				t.Errorf("session %d step %d: %s, want %s", n, i, st.Duration, want[i])
+			}
+		}
+	}
+	// Rounded to whole seconds: 2m30s at 60 % is 90 s, 7 s at 80 % is 6 s.
+	if got := dose(150*time.Second, 0.6); got != 90*time.Second {
+		t.Errorf("dose(150s, .6) = %s", got)
+	}
+	if got := dose(7*time.Second, 0.8); got != 6*time.Second {
+		t.Errorf("dose(7s, .8) = %s", got)
+	}
+}
+
+func TestSideOrderStartsOppositeThePain(t *testing.T) {
+	t.Parallel()
+	for painful, first := range map[Side]Side{Left: Right, Right: Left, SideBoth: Left, SideNone: Left} {
+		clock := newClock()
+		s := newSession(t, testRoutine(), clock)
+		must(t, s, E(Confirm), SideEvent(painful), RateEvent(2), E(Next), RateEvent(2))
+		cues := must(t, s, E(Tick))
+		st := s.State()
+		if st.Side != first || st.FirstSide != first {
+			t.Errorf("pain %s: first side %s, want %s (%v)", painful, st.Side, first, kinds(cues))
+		}
+		cues = advance(t, s, clock, 20*time.Second)
+		var sw *Cue
+		for i := range cues {
+			if cues[i].Kind == CueSideSwitch {
+				sw = &cues[i]
+			}
+		}
+		if sw == nil || sw.Side != first.opposite() || s.State().Side != first.opposite() {
+			t.Errorf("pain %s: no switch to %s at half time: %v", painful, first.opposite(), kinds(cues))
+		}
+	}
+}
+
+func TestCuesOfAStep(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := newSession(t, testRoutine(), clock)
+	must(t, s, E(Confirm), SideEvent(Left), RateEvent(2), E(Next), RateEvent(2), E(Next))
+	cues := must(t, s, RateEvent(2))
+	if kinds(cues)[0] != CueStepStart || cues[0].Title != "Three" || cues[0].Text != "three" || cues[0].Duration != 30 {
+		t.Fatalf("step start cue %+v", cues)
+	}
+	if len(cues) != 2 || cues[1].Kind != CuePass || cues[1].Pass != 1 || cues[1].PassMin != 4 || cues[1].PassMax != 5 {
+		t.Fatalf("first pass cue %+v", cues)
+	}
+	cues = advance(t, s, clock, 30*time.Second)
+	var got []string
+	for _, c := range cues {
+		switch c.Kind {
+		case CuePass:
+			got = append(got, fmt.Sprintf("pass %d", c.Pass))
+		default:
+			got = append(got, c.Kind.String())
+		}
+	}
+	want := "pass 2,pass 3,pass 4,ten seconds,pass 5,step end,check-in"
+	if strings.Join(got, ",") != want {
+		t.Fatalf("cues %v, want %s", got, want)
+	}
+	cues = must(t, s, RateEvent(2))
+	if kinds(cues)[0] != CueRestStart || s.State().Phase != Rest {
+		t.Fatalf("after the last check-in: %v", kinds(cues))
+	}
+	cues = advance(t, s, clock, 10*time.Minute)
+	if fmt.Sprint(kinds(cues)) != fmt.Sprint([]CueKind{CueTenSeconds, CueRestEnd, CueCheckIn}) {
+		t.Fatalf("rest cues %v", kinds(cues))
+	}
+	cues = must(t, s, RateEvent(2))
+	if kinds(cues)[0] != CueSessionEnd || s.Summary().Outcome != Completed {
+		t.Fatalf("end: %v %s", kinds(cues), s.Summary().Outcome)
+	}
+}
+
+func TestEasePressurePrompt(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	advance(t, s, clock, 5*time.Second)
+	cues := must(t, s, RateEvent(4))
+	if !hasCue(cues, CueEase) || s.State().Prompt != EasePrompt || !s.State().Frozen {
+		t.Fatalf("no ease prompt: %v", kinds(cues))
+	}
+	clock.Advance(time.Minute)
+	must(t, s, E(Tick))
+	if got := s.State().Remaining; got != 55*time.Second {
+		t.Fatalf("time ran in the prompt: %s", got)
+	}
+	must(t, s, E(Ack))
+	if s.State().Frozen {
+		t.Fatal("still frozen after ack")
+	}
+	// A user pause before the prompt survives it.
+	must(t, s, E(Pause), RateEvent(4), E(Ack))
+	if st := s.State(); !st.Paused || !st.Frozen {
+		t.Fatalf("pause lost: %+v", st)
+	}
+}
+
+func TestStopPromptFreezesAndExplains(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	advance(t, s, clock, 5*time.Second)
+	cues := must(t, s, RateEvent(6))
+	st := s.State()
+	if !hasCue(cues, CueStop) || st.Prompt != StopPrompt || st.StopReason != "pain rose from 3 to 6" || st.CanFinishGently {
+		t.Fatalf("stop state %+v %v", st, kinds(cues))
+	}
+	advance(t, s, clock, 2*time.Minute)
+	if got := s.State().Remaining; got != 55*time.Second {
+		t.Fatalf("clock ran under the stop prompt: %s", got)
+	}
+	must(t, s, E(EndSession))
+	sum := s.Summary()
+	if sum.Outcome != Stopped || sum.StopReason != "pain rose from 3 to 6" || sum.Final != 6 || sum.Baseline != 3 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if len(sum.Advice) < 2 || !strings.Contains(strings.Join(sum.Advice, " "), "see a doctor") {
+		t.Fatalf("advice %v", sum.Advice)
+	}
+}
+
+func TestFinishGently(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	advance(t, s, clock, 10*time.Second)
+	must(t, s, RateEvent(5), E(FinishGently))
+	st := s.State()
+	// 50 s left of step one, 40 + 30 of the others: 2 min, under the cap.
+	if st.Step == nil || st.Step.Intensity != routines.Gentle || st.Step.Technique != routines.Stroking || st.Total != 2*time.Minute || !st.FinishingGently {
+		t.Fatalf("gentle step %+v", st)
+	}
+	if st.StepCount != 2 || st.NextTitle != "" {
+		t.Fatalf("rest of the session not replaced: %+v", st)
+	}
+	advance(t, s, clock, 2*time.Minute)
+	must(t, s, RateEvent(4)) // a rise of 1 after finishing gently: the ease prompt
+	must(t, s, E(Ack))
+	if s.State().Phase != Rest {
+		t.Fatalf("phase %s after the gentle step", s.State().Phase)
+	}
+	// A second stop while finishing gently only allows ending.
+	s2 := started(t, newClock())
+	must(t, s2, RateEvent(5), E(FinishGently), RateEvent(5))
+	if s2.State().CanFinishGently {
+		t.Fatal("finish gently offered twice")
+	}
+}
+
+func TestFinishGentlyIsCapped(t *testing.T) {
+	t.Parallel()
+	lib, _ := routines.BuiltIn()
+	r, _ := lib.Get("lumbar-partner")
+	clock := newClock()
+	s, err := New(r, clearance(screening.Clear, screening.Partner), clock, Options{SessionNumber: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, s, E(Confirm), SideEvent(Right), RateEvent(2), E(Warning))
+	if s.State().CanFinishGently {
+		t.Fatal("finish gently after a warning sign")
+	}
+	s, _ = New(r, clearance(screening.Clear, screening.Partner), clock, Options{SessionNumber: 5})
+	must(t, s, E(Confirm), SideEvent(Right), RateEvent(2), RateEvent(4), E(FinishGently))
+	if got := s.State().Total; got != MaxFinishGently {
+		t.Fatalf("gentle step %s, want %s", got, MaxFinishGently)
+	}
+}
+
+func TestSummaryAdvice(t *testing.T) {
+	t.Parallel()
+	for final, want := range map[int]string{5: "see a doctor", 4: "soreness", 3: "", 1: ""} {
+		clock := newClock()
+		s := started(t, clock)
+		must(t, s, E(Next), RateEvent(3), E(Next), RateEvent(3), E(Next), RateEvent(3), E(Next), RateEvent(final))
+		sum := s.Summary()
+		got := strings.Join(sum.Advice, " ")
+		if (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("final %d: advice %q, want %q", final, got, want)
+		}
+		if sum.StepsCompleted != 3 || sum.Outcome != Completed || len(sum.Ratings) != 5 {
+			t.Errorf("final %d: summary %+v", final, sum)
+		}
+	}
+}
+
+func TestEveryBuiltInRoutineRunsToTheSummary(t *testing.T) {
+	t.Parallel()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range lib.All() {
+		for _, mode := range []screening.Mode{screening.Self, screening.Partner} {
+			c := clearance(screening.Clear, mode)
+			if ok, _ := c.Allows(r); !ok {
+				continue
+			}
+			clock := newClock()
+			s, err := New(r, c, clock, Options{SessionNumber: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			must(t, s, E(Confirm), SideEvent(Right), RateEvent(2))
+			for s.State().Phase != Done {
+				switch s.State().Phase {
+				case CheckIn, FinalPain:
+					must(t, s, RateEvent(2))
+				default:
+					clock.Advance(time.Second)
+					must(t, s, E(Tick))
+				}
+			}
+			sum := s.Summary()
+			if sum.Outcome != Completed || sum.StepsCompleted != len(r.Steps) || sum.Active != r.Total() || sum.Rest != r.Aftercare.Rest {
+				t.Errorf("%s: summary %+v, want active %s", r.ID, sum, r.Total())
+			}
+		}
+	}
+}
+
+func TestLogHoldsAcceptedEventsAndCuesInOrder(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	s.Handle(E(Resume)) // refused: not logged
+	must(t, s, E(Pause))
+	var got []string
+	for _, rec := range s.Log() {
+		if rec.Event != nil {
+			got = append(got, "event:"+rec.Event.String())
+		} else {
+			got = append(got, "cue:"+rec.Cue.Kind.String())
+		}
+	}
+	want := "event:confirm,event:side left,event:pain 3,cue:step start,event:pause"
+	if strings.Join(got, ",") != want {
+		t.Fatalf("log %v, want %s", got, want)
+	}
+}
+
+func TestNoCharmDependency(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, "charm.land/") || strings.Contains(dep, "charmbracelet") {
+			t.Errorf("coach depends on %s", dep)
+		}
+	}
+}

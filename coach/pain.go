@@ -13,6 +13,8 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 	step := s.idx
 	s.ratings = append(s.ratings, Rating{At: now, Pain: pain, Phase: s.phase, Step: step})
 	switch {
+	case s.prompt == StopPrompt:
+		return // already stopped; the rating is kept for the summary
 	case s.phase == Baseline:
 		s.baseline = pain
 		if pain >= SeverePain {
@@ -28,8 +30,6 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 		}
 		s.finish(outcome, now, emit)
 		return
-	case s.prompt == StopPrompt:
-		return // already stopped; the rating is kept for the summary
 	}
 	rise := pain - s.baseline
 	switch {

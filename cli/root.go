@@ -44,6 +44,7 @@ func silentExit(code int) error { return &exitError{code: code, silent: true} }
 
 // newRoot builds the command tree.
 func newRoot() *cobra.Command {
+	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "knead",
 		Short: "A terminal coach for guided back massage",
@@ -54,17 +55,22 @@ tells you to stop the moment it rises.
 
 knead is not medical advice. See a doctor before starting a course of
 massage, and whenever you are in doubt.`,
-		Example: `  knead routines list
+		Example: `  knead                          # the whole guided flow
+  knead start lumbar-self --for self
+  knead screen
+  knead rehearse lumbar-partner --speed 10
+  knead routines list
   knead routines show lumbar-self
   knead routines validate ~/.config/knead/routines/my-routine.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return cmd.Help()
+			return runApp(cmd, g, "")
 		},
 	}
-	root.AddCommand(newRoutinesCmd(), newScreenCmd())
+	g.register(root)
+	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g))
 	return root
 }
 

@@ -24,14 +24,13 @@ const (
 const Disclaimer = "knead is not medical advice. Answer honestly; when in doubt, see a doctor before any massage."
 
 type screenOptions struct {
-	forWhom    string
-	accessible bool
-	answers    string
-	json       bool
+	*globalOptions
+	answers string
+	json    bool
 }
 
-func newScreenCmd() *cobra.Command {
-	opts := &screenOptions{}
+func newScreenCmd(g *globalOptions) *cobra.Command {
+	opts := &screenOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "screen",
 		Short: "Answer the screening questions: is massage safe today?",
@@ -52,8 +51,6 @@ Question ids, for --answers files: ` + strings.Join(questionIDs(), ", ") + `.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
-	f.BoolVar(&opts.accessible, "accessible", false, "plain numbered prompts, answers read line by line (works with a pipe)")
 	f.StringVar(&opts.answers, "answers", "", "read the answers from a YAML or JSON `FILE` of id: yes/no/number")
 	f.BoolVar(&opts.json, "json", false, "print the clearance as JSON")
 	return cmd
@@ -69,16 +66,11 @@ func questionIDs() []string {
 
 func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	q := screening.Default()
-	var mode screening.Mode
-	if opts.forWhom != "" {
-		m, err := screening.ParseMode(opts.forWhom)
-		if err != nil {
-			return fmt.Errorf("--for: %w", err)
-		}
-		mode = m
+	mode, err := opts.mode()
+	if err != nil {
+		return err
 	}
 	var answers screening.Answers
-	var err error
 	switch {
 	case opts.answers != "":
 		if mode == "" {

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"knead/routines"
+	"knead/screening"
+	"knead/tui"
+)
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	forWhom    string
+	accessible bool
+	noBell     bool
+}
+
+func (g *globalOptions) register(cmd *cobra.Command) {
+	f := cmd.PersistentFlags()
+	f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
+	f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
+	f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
+}
+
+func (g *globalOptions) mode() (screening.Mode, error) {
+	if g.forWhom == "" {
+		return "", nil
+	}
+	m, err := screening.ParseMode(g.forWhom)
+	if err != nil {
+		return "", fmt.Errorf("--for: %w", err)
+	}
+	return m, nil
+}
+
+// runApp starts the guided flow, full screen or in accessible mode.
+func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
+	mode, err := g.mode()
+	if err != nil {
+		return err
+	}
+	lib := loadLibrary(cmd.ErrOrStderr())
+	if routineID != "" {
+		if _, ok := lib.Get(routineID); !ok {
+			return unknownRoutine(lib, routineID)
+		}
+	}
+	opts := tui.Options{
+		Library:       lib,
+		Questions:     screening.Default(),
+		Mode:          mode,
+		RoutineID:     routineID,
+		Bell:          !g.noBell,
+		SessionNumber: 1,
+	}
+	return runWith(cmd, g, opts)
+}
+
+func runWith(cmd *cobra.Command, g *globalOptions, opts tui.Options) error {
+	if g.accessible {
+		code, err := tui.RunAccessible(opts, cmd.InOrStdin(), cmd.OutOrStdout())
+		if err != nil {
+			return err
+		}
+		if code != 0 {
+			return silentExit(code)
+		}
+		return nil
+	}
+	if !isTerminal(cmd.InOrStdin()) {
+		return errors.New("standard input is not a terminal: use --accessible for plain text prompts that read from a pipe")
+	}
+	code, err := tui.Run(opts, cmd.InOrStdin(), cmd.OutOrStdout())
+	if err != nil {
+		return err
+	}
+	if code != 0 {
+		return silentExit(code)
+	}
+	return nil
+}
+
+func unknownRoutine(lib *routines.Library, id string) error {
+	return fmt.Errorf("no routine with id %q; known ids: %s (see `knead routines list`)", id, strings.Join(lib.IDs(), ", "))
+}
+
+func newStartCmd(g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "start ROUTINE",
+		Short: "Screen, then run a routine",
+		Long: `Runs the screening questionnaire and, when the answers allow it, the chosen
+routine: preparation, the side that hurts, the pain before, every timed step
+with check-ins, the rest and the summary.`,
+		Example: `  knead start lumbar-self --for self
+  knead start lumbar-partner --for partner --no-bell`,
+		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			lib := loadLibrary(discard{})
+			return lib.IDs(), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runApp(cmd, g, args[0])
+		},
+	}
+}
+
+func newRehearseCmd(g *globalOptions) *cobra.Command {
+	var speed float64
+	cmd := &cobra.Command{
+		Use:   "rehearse ROUTINE",
+		Short: "Play a routine's steps and cues fast, with no massage",
+		Long: `Plays the steps, cues and sounds of a routine at --speed times speed, to
+learn the sequence and its timing. Nothing is massaged, so no screening is
+needed, and a rehearsal is never recorded as a session.`,
+		Example: `  knead rehearse lumbar-self
+  knead rehearse back-classic --speed 1`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if speed <= 0 || speed > 1000 {
+				return fmt.Errorf("--speed %v: use a number from 0.1 to 1000", speed)
+			}
+			lib := loadLibrary(cmd.ErrOrStderr())
+			if _, ok := lib.Get(args[0]); !ok {
+				return unknownRoutine(lib, args[0])
+			}
+			return runWith(cmd, g, tui.Options{
+				Library:   lib,
+				Questions: screening.Default(),
+				RoutineID: args[0],
+				Rehearse:  true,
+				Speed:     speed,
+				Bell:      !g.noBell,
+			})
+		},
+	}
+	cmd.Flags().Float64Var(&speed, "speed", 10, "how many times faster than real time")
+	return cmd
+}
+
+// discard is an io.Writer that drops everything.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -1,0 +1,317 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"knead/coach"
+	"knead/routines"
+	"knead/screening"
+)
+
+// ---- welcome: who is massaged ----
+
+func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	if m.typingName {
+		switch k.String() {
+		case "enter":
+			m.typingName = false
+			m.mode = screening.Partner
+			return m.startScreening()
+		case "esc":
+			m.typingName = false
+		case "backspace":
+			if r := []rune(m.partnerName); len(r) > 0 {
+				m.partnerName = string(r[:len(r)-1])
+			}
+		default:
+			if t := k.Text; t != "" && len([]rune(m.partnerName)) < 40 {
+				m.partnerName += routines.Clean(t)
+			}
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(k, m.keys.Up), key.Matches(k, m.keys.Down):
+		m.welcomeCursor = 1 - m.welcomeCursor
+	case k.String() == "1":
+		m.welcomeCursor = 0
+		return m.chooseWho()
+	case k.String() == "2":
+		m.welcomeCursor = 1
+		return m.chooseWho()
+	case key.Matches(k, m.keys.Confirm):
+		return m.chooseWho()
+	}
+	return nil
+}
+
+func (m *Model) chooseWho() tea.Cmd {
+	if m.welcomeCursor == 1 {
+		m.typingName = true
+		return nil
+	}
+	m.mode = screening.Self
+	return m.startScreening()
+}
+
+func (m *Model) viewWelcome() string {
+	var b strings.Builder
+	b.WriteString(m.st.title.Render("knead · guided back massage") + "\n\n")
+	b.WriteString(wrap(Disclaimer, m.textWidth()) + "\n\n")
+	b.WriteString("Who is being massaged?\n\n")
+	for i, label := range []string{"1  Me (self-massage)", "2  My partner"} {
+		if i == m.welcomeCursor {
+			b.WriteString(m.st.selected.Render("> "+label) + "\n")
+		} else {
+			b.WriteString("  " + label + "\n")
+		}
+	}
+	if m.typingName {
+		b.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
+		b.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
+	} else {
+		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · q quit") + "\n")
+	}
+	return b.String()
+}
+
+// ---- screening: the questionnaire as a form ----
+
+func (m *Model) startScreening() tea.Cmd {
+	m.formMode = string(m.mode)
+	m.formValues = map[string]*string{}
+	m.form = ScreeningForm(m.opts.Questions, &m.formMode, m.formValues).WithShowHelp(true)
+	if w, _ := m.size(); w > 0 {
+		m.form = m.form.WithWidth(min(w, 100))
+	}
+	m.setScreen(screenScreening)
+	return m.form.Init()
+}
+
+func (m *Model) updateScreening(msg tea.Msg) tea.Cmd {
+	model, cmd := m.form.Update(msg)
+	if f, ok := model.(*huh.Form); ok {
+		m.form = f
+	}
+	switch m.form.State {
+	case huh.StateAborted:
+		return tea.Quit
+	case huh.StateCompleted:
+		m.mode = screening.Mode(m.formMode)
+		c, err := m.opts.Questions.Evaluate(m.mode, FormAnswers(m.opts.Questions, m.formValues), m.opts.Clock.Now())
+		if err != nil {
+			// Every question is required by the form, so this is a bug;
+			// still, never let a broken screening through.
+			m.Err = err
+			return tea.Quit
+		}
+		m.form = nil
+		return m.afterScreening(c)
+	}
+	return cmd
+}
+
+func (m *Model) viewScreening() string {
+	if m.form == nil {
+		return ""
+	}
+	return m.form.View()
+}
+
+// afterScreening shows the result, or goes on to the routine.
+func (m *Model) afterScreening(c screening.Clearance) tea.Cmd {
+	m.clearance = c
+	if c.Level == screening.Stop || c.Level == screening.Urgent {
+		m.setScreen(screenResult)
+		return m.bell()
+	}
+	if m.opts.RoutineID != "" {
+		if r, ok := m.opts.Library.Get(m.opts.RoutineID); ok {
+			if allowed, why := c.Allows(r); allowed {
+				return m.startSession(r)
+			} else {
+				m.notice = fmt.Sprintf("%s is not available today: %s. Choose another routine.", r.ID, why)
+			}
+		}
+	}
+	m.setScreen(screenPicker)
+	m.pickerCursor = m.firstAllowed()
+	return nil
+}
+
+// ---- result: stop or urgent, and no way on ----
+
+func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, m.keys.Quit) || key.Matches(k, m.keys.Confirm)) {
+		return tea.Quit
+	}
+	return nil
+}
+
+func (m *Model) viewResult() string {
+	c := m.clearance
+	w := m.textWidth()
+	var b strings.Builder
+	head := "STOP: no massage today"
+	style := m.st.danger
+	if c.Level == screening.Urgent {
+		head = "URGENT: see a doctor now"
+	}
+	b.WriteString(style.Render(head) + "\n\n")
+	for _, r := range c.Reasons {
+		if r.Level != screening.Stop && r.Level != screening.Urgent {
+			continue
+		}
+		b.WriteString(wrap("• "+r.Label+": "+r.Explanation, w) + "\n")
+		b.WriteString(m.st.subtle.Render(wrap("  Source: "+r.Source, w)) + "\n")
+	}
+	for _, a := range c.Advice {
+		b.WriteString(wrap("• "+a, w) + "\n")
+	}
+	b.WriteString("\n" + wrap(c.NextStep(), w) + "\n\n")
+	b.WriteString(m.st.help.Render("q quit"))
+	return b.String()
+}
+
+// ---- picker: allowed routines, locked ones with the reason ----
+
+func (m *Model) firstAllowed() int {
+	for i, r := range m.opts.Library.All() {
+		if ok, _ := m.clearance.Allows(r); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	all := m.opts.Library.All()
+	move := func(dir int) {
+		for i := m.pickerCursor + dir; i >= 0 && i < len(all); i += dir {
+			if ok, _ := m.clearance.Allows(all[i]); ok {
+				m.pickerCursor = i
+				return
+			}
+		}
+	}
+	switch {
+	case key.Matches(k, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(k, m.keys.Up):
+		move(-1)
+	case key.Matches(k, m.keys.Down):
+		move(1)
+	case key.Matches(k, m.keys.Confirm):
+		if m.pickerCursor >= 0 {
+			return m.startSession(all[m.pickerCursor])
+		}
+	}
+	return nil
+}
+
+func (m *Model) viewPicker() string {
+	w := m.textWidth()
+	var b strings.Builder
+	b.WriteString(m.st.title.Render("Choose a routine") + "  ")
+	switch m.clearance.Level {
+	case screening.Gentle:
+		b.WriteString(m.st.warn.Render("gentle routines only") + "\n")
+	default:
+		b.WriteString(m.st.ok.Render("screening: clear") + "\n")
+	}
+	for _, a := range m.clearance.Advice {
+		b.WriteString(wrap("• "+a, w) + "\n")
+	}
+	if m.notice != "" {
+		b.WriteString(m.st.warn.Render(wrap(m.notice, w)) + "\n")
+	}
+	b.WriteString("\n")
+	for i, r := range m.opts.Library.All() {
+		line := fmt.Sprintf("%-16s %-30s %3s min  %s", r.ID, r.Title, clockMinutes(r), r.Intensity())
+		ok, why := m.clearance.Allows(r)
+		switch {
+		case !ok:
+			b.WriteString(m.st.locked.Render(truncate("  "+line+"  — "+why, w)) + "\n")
+		case i == m.pickerCursor:
+			b.WriteString(m.st.selected.Render(truncate("> "+line, w)) + "\n")
+		default:
+			b.WriteString(truncate("  "+line, w) + "\n")
+		}
+	}
+	if m.pickerCursor < 0 {
+		b.WriteString("\n" + wrap("No routine is allowed today.", w) + "\n")
+	}
+	b.WriteString("\n" + m.st.help.Render("↑/↓ choose · enter start · q quit"))
+	return b.String()
+}
+
+func clockMinutes(r *routines.Routine) string {
+	mins := r.Total().Minutes()
+	if mins == float64(int(mins)) {
+		return fmt.Sprint(int(mins))
+	}
+	return fmt.Sprintf("%.1f", mins)
+}
+
+// ---- starting a session or a rehearsal ----
+
+func (m *Model) startSession(r *routines.Routine) tea.Cmd {
+	s, err := coach.New(r, m.clearance, m.opts.Clock, coach.Options{SessionNumber: m.opts.SessionNumber})
+	if err != nil {
+		m.notice = err.Error()
+		m.setScreen(screenPicker)
+		return nil
+	}
+	m.engine = s
+	m.setScreen(screenSession)
+	return nil
+}
+
+func (m *Model) startRehearsal() {
+	r, ok := m.opts.Library.Get(m.opts.RoutineID)
+	if !ok {
+		m.Err = fmt.Errorf("no routine with id %q", m.opts.RoutineID)
+		return
+	}
+	m.opts.Clock = coach.Scaled(m.opts.Clock, m.opts.Speed)
+	rh := coach.NewRehearsal(r, m.opts.Clock)
+	// Nothing is massaged: go straight to the first step, with no pain.
+	rh.Handle(coach.E(coach.Confirm))
+	rh.Handle(coach.SideEvent(coach.SideNone))
+	rh.Handle(coach.RateEvent(0))
+	m.engine = rh
+	m.setScreen(screenSession)
+}
+
+// ---- helpers ----
+
+func (m *Model) textWidth() int {
+	w, _ := m.size()
+	return max(min(w-2, 100), 10)
+}
+
+// wrap breaks text to width.
+func wrap(s string, width int) string {
+	return lipgloss.NewStyle().Width(width).Render(s)
+}
+
+// truncate cuts a line to width cells.
+func truncate(s string, width int) string {
+	return lipgloss.NewStyle().MaxWidth(width).Render(s)
+}

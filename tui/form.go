@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"errors"
+
+	"charm.land/huh/v2"
+
+	"knead/screening"
+)
+
+// Disclaimer is shown before the first screening question.
+const Disclaimer = "knead is not medical advice. Answer honestly; when in doubt, see a doctor before any massage."
+
+// ScreeningForm builds the questionnaire as a form, one question a page.
+// values receives "yes", "no" or a number per question id. When *mode is
+// empty the first page asks who is massaged. Follow-ups stay hidden until
+// their parent is yes; shift+tab goes back. Yes/no questions start on
+// "Choose..." so that pressing enter never answers one by itself.
+func ScreeningForm(q *screening.Questionnaire, mode *string, values map[string]*string) *huh.Form {
+	first := []huh.Field{huh.NewNote().Title("Screening").Description(Disclaimer)}
+	if *mode == "" {
+		first = append(first, huh.NewSelect[string]().
+			Title("Who is being massaged?").
+			Options(huh.NewOption("Me (self-massage)", "self"), huh.NewOption("My partner", "partner")).
+			Value(mode))
+	}
+	groups := []*huh.Group{huh.NewGroup(first...)}
+	for _, x := range q.All() {
+		v := new(string)
+		values[x.ID] = v
+		groups = append(groups, questionGroup(x, v, mode, values))
+	}
+	return huh.NewForm(groups...)
+}
+
+// FormAnswers reads the answers given in a ScreeningForm: every question
+// asked, follow-ups only under a yes. Unanswered ones are left out, for
+// Evaluate to report.
+func FormAnswers(q *screening.Questionnaire, values map[string]*string) screening.Answers {
+	answers := screening.Answers{}
+	var collect func(x *screening.Question)
+	collect = func(x *screening.Question) {
+		v, ok := values[x.ID]
+		if !ok {
+			return
+		}
+		a, err := screening.ParseAnswer(x, *v)
+		if err != nil {
+			return
+		}
+		answers[x.ID] = a
+		if a.IsYes() {
+			for _, f := range x.FollowUps {
+				collect(f)
+			}
+		}
+	}
+	for _, x := range q.ToAsk(nil) {
+		collect(x)
+	}
+	return answers
+}
+
+func questionGroup(x *screening.Question, v *string, mode *string, values map[string]*string) *huh.Group {
+	title := func() string { return x.Text(screening.Mode(*mode)) }
+	var field huh.Field
+	if x.Type == screening.Number {
+		field = huh.NewInput().TitleFunc(title, mode).Value(v).Validate(func(s string) error {
+			_, err := screening.ParseAnswer(x, s)
+			return err
+		})
+	} else {
+		field = huh.NewSelect[string]().TitleFunc(title, mode).
+			Options(huh.NewOption("Choose...", ""), huh.NewOption("No", "no"), huh.NewOption("Yes", "yes")).
+			Value(v).
+			Validate(func(s string) error {
+				if s == "" {
+					return errors.New("choose yes or no")
+				}
+				return nil
+			})
+	}
+	g := huh.NewGroup(field)
+	if x.Parent != nil {
+		// A follow-up is shown only while every question above it is yes.
+		g = g.WithHideFunc(func() bool {
+			for p := x.Parent; p != nil; p = p.Parent {
+				if *values[p.ID] != "yes" {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	return g
+}

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Run runs the app on the terminal behind in and out until the user leaves,
+// then prints a short summary of the session (if any) on out, outside the
+// alternate screen. It returns the exit status: 0, or 130 after Ctrl-C.
+func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
+	m := New(opts)
+	if m.Err != nil {
+		return 1, m.Err
+	}
+	final, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out)).Run()
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return 1, err
+	}
+	fm, ok := final.(*Model)
+	if !ok {
+		return 1, errors.New("the app ended in an unknown state")
+	}
+	if fm.Err != nil {
+		return 1, fm.Err
+	}
+	if fm.engine != nil {
+		printSummary(out, fm.engine)
+	}
+	if errors.Is(err, tea.ErrInterrupted) {
+		return 130, nil
+	}
+	return fm.ExitCode, nil
+}
+
+// printSummary leaves one line per fact in the terminal's scrollback.
+func printSummary(out io.Writer, e engine) {
+	sum := e.Summary()
+	if sum.Outcome == "" {
+		return
+	}
+	fmt.Fprintf(out, "knead: %s, %s; pain %s → %s; %d of %d steps; massage time %s\n",
+		e.Routine().ID, sum.Outcome, painText(sum.Baseline), painText(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
+	if sum.StopReason != "" {
+		fmt.Fprintf(out, "knead: stopped because %s\n", sum.StopReason)
+	}
+	for _, a := range sum.Advice {
+		fmt.Fprintf(out, "knead: %s\n", a)
+	}
+}
+
+func painText(p int) string {
+	if p < 0 {
+		return "–"
+	}
+	return fmt.Sprint(p)
+}

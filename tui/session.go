@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"knead/coach"
+)
+
+// updateSession maps keys to engine events. The order is fixed: the quit
+// confirmation and help first, then an open prompt, then the phase.
+func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	st := m.engine.State()
+	switch {
+	case m.confirmQuit:
+		if key.Matches(k, m.keys.Yes) {
+			m.engine.Handle(coach.E(coach.Quit))
+			return tea.Quit
+		}
+		if key.Matches(k, m.keys.No) {
+			m.confirmQuit = false
+		}
+		return nil
+	case m.showHelp:
+		m.showHelp = false
+		return nil
+	case key.Matches(k, m.keys.Quit):
+		m.confirmQuit = true
+		return nil
+	case key.Matches(k, m.keys.Help):
+		m.showHelp = true
+		return nil
+	}
+	if pain, ok := painKey(k); ok {
+		return m.apply(coach.RateEvent(pain))
+	}
+	switch st.Prompt {
+	case coach.StopPrompt:
+		switch {
+		case key.Matches(k, m.keys.EndSession):
+			return m.apply(coach.E(coach.EndSession))
+		case key.Matches(k, m.keys.FinishGently):
+			return m.apply(coach.E(coach.FinishGently))
+		case key.Matches(k, m.keys.Warning):
+			return m.apply(coach.E(coach.Warning))
+		}
+		return nil
+	case coach.EasePrompt:
+		switch {
+		case key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Pause):
+			return m.apply(coach.E(coach.Ack))
+		case key.Matches(k, m.keys.Warning):
+			return m.apply(coach.E(coach.Warning))
+		case key.Matches(k, m.keys.Stop):
+			return m.apply(coach.E(coach.RequestStop))
+		}
+		return nil
+	case coach.GapPrompt:
+		switch {
+		case key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Pause):
+			return m.apply(coach.E(coach.ResumeStep))
+		case key.Matches(k, m.keys.Restart):
+			return m.apply(coach.E(coach.RestartStep))
+		case key.Matches(k, m.keys.Warning):
+			return m.apply(coach.E(coach.Warning))
+		case key.Matches(k, m.keys.Stop):
+			return m.apply(coach.E(coach.RequestStop))
+		}
+		return nil
+	}
+	switch st.Phase {
+	case coach.Preparation:
+		if key.Matches(k, m.keys.Confirm) {
+			return m.apply(coach.E(coach.Confirm))
+		}
+	case coach.PainfulSide:
+		if side, ok := map[string]coach.Side{"l": coach.Left, "r": coach.Right, "b": coach.SideBoth, "n": coach.SideNone}[k.String()]; ok {
+			return m.apply(coach.SideEvent(side))
+		}
+	case coach.Step, coach.Rest, coach.CheckIn:
+		switch {
+		case key.Matches(k, m.keys.Pause):
+			if st.Paused {
+				return m.apply(coach.E(coach.Resume))
+			}
+			return m.apply(coach.E(coach.Pause))
+		case key.Matches(k, m.keys.Next):
+			return m.apply(coach.E(coach.Next))
+		case key.Matches(k, m.keys.Back):
+			return m.apply(coach.E(coach.Back))
+		case key.Matches(k, m.keys.Extend):
+			return m.apply(coach.E(coach.Extend))
+		case key.Matches(k, m.keys.Warning):
+			return m.apply(coach.E(coach.Warning))
+		case key.Matches(k, m.keys.Stop):
+			return m.apply(coach.E(coach.RequestStop))
+		}
+	}
+	return nil
+}
+
+// painKey reads a pain rating: 0–9, t for 10.
+func painKey(k tea.KeyPressMsg) (int, bool) {
+	s := k.String()
+	if s == "t" {
+		return 10, true
+	}
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		return int(s[0] - '0'), true
+	}
+	return 0, false
+}
+
+// apply feeds one event to the engine and turns what it says into side
+// effects: the bell, the words of the latest cue, the next tick, and the
+// summary when the session is over. Events the engine refuses change
+// nothing.
+func (m *Model) apply(e coach.Event) tea.Cmd {
+	cues, _ := m.engine.Handle(e)
+	var cmds []tea.Cmd
+	for _, c := range cues {
+		if text := cueWords(c, m.engine.State()); text != "" {
+			m.flash = text
+		}
+		switch c.Kind {
+		case coach.CueStepStart, coach.CueSideSwitch, coach.CueTenSeconds, coach.CueStop, coach.CueRestEnd:
+			cmds = append(cmds, m.bell())
+		}
+	}
+	if m.engine.State().Phase == coach.Done {
+		m.setScreen(screenSummary)
+		m.tickGen++
+		return tea.Batch(cmds...)
+	}
+	cmds = append(cmds, m.scheduleTick())
+	return tea.Batch(cmds...)
+}
+
+// bell rings the terminal bell, unless --no-bell.
+func (m *Model) bell() tea.Cmd {
+	if !m.opts.Bell {
+		return nil
+	}
+	return tea.Raw("\a")
+}
+
+// cueWords is what a cue says on screen.
+func cueWords(c coach.Cue, st coach.State) string {
+	switch c.Kind {
+	case coach.CueStepStart:
+		return "Now: " + c.Title
+	case coach.CueSideSwitch:
+		return fmt.Sprintf("Switch sides: now the %s side", c.Side)
+	case coach.CueTenSeconds:
+		return "Ten seconds left"
+	case coach.CueStepEnd:
+		return "Step done: " + c.Title
+	case coach.CueRestStart:
+		return "Massage done. Rest now."
+	case coach.CueGap:
+		return "The clock jumped: the step was paused"
+	}
+	return ""
+}
+
+func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, m.keys.Quit) || key.Matches(k, m.keys.Confirm)) {
+		return tea.Quit
+	}
+	return nil
+}

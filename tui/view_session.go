@@ -1,0 +1,373 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+
+	"knead/coach"
+	"knead/routines"
+	"knead/screening"
+)
+
+// Layout thresholds of the step screen.
+const (
+	fullWidth, fullHeight = 80, 24
+	minWidth, minHeight   = 40, 12
+)
+
+func (m *Model) viewSession() string {
+	w, h := m.size()
+	st := m.engine.State()
+	var body string
+	switch {
+	case m.confirmQuit:
+		body = m.st.warn.Render("End the session now?") + "\n\n" + "y end it · n keep going"
+	case m.showHelp:
+		body = m.viewHelp()
+	case st.Prompt == coach.StopPrompt:
+		body = m.viewStop(st, w, h)
+	case w < minWidth || h < minHeight:
+		body = m.viewTiny(st)
+	case st.Prompt == coach.EasePrompt:
+		body = m.viewEase(st, w)
+	case st.Prompt == coach.GapPrompt:
+		body = m.viewGap(st, w)
+	default:
+		body = m.viewPhase(st, w, h)
+	}
+	return fit(body, w, h)
+}
+
+// fit cuts a rendering to the window so that nothing wraps or scrolls, at
+// any size down to 1×1.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	cut := lipgloss.NewStyle().MaxWidth(w)
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = cut.Render(l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) partner() bool { return m.mode == screening.Partner }
+
+// ask addresses a question to the right person.
+func (m *Model) ask(q string) string {
+	if m.partner() {
+		name := "your partner"
+		if m.partnerName != "" {
+			name = m.partnerName
+		}
+		return "Ask " + name + ": " + strings.ToLower(q[:1]) + q[1:]
+	}
+	return q
+}
+
+func (m *Model) viewPhase(st coach.State, w, h int) string {
+	r := m.engine.Routine()
+	tw := m.textWidth()
+	switch st.Phase {
+	case coach.Preparation:
+		var b strings.Builder
+		b.WriteString(m.header(st) + "\n\n")
+		b.WriteString(m.st.title.Render("Before you start") + "\n")
+		b.WriteString(wrap("Position: "+r.Position, tw) + "\n\n")
+		for _, p := range r.Prepare {
+			b.WriteString(wrap("[ ] "+p, tw) + "\n")
+		}
+		if st.DoseFactor < 1 {
+			b.WriteString(m.st.subtle.Render(wrap(fmt.Sprintf("This is an early session of the course: every step runs at %d%% of its time.", int(st.DoseFactor*100+0.5)), tw)) + "\n")
+		}
+		b.WriteString("\n" + m.st.help.Render("enter when ready · q quit"))
+		return b.String()
+	case coach.PainfulSide:
+		return m.header(st) + "\n\n" + m.st.title.Render(wrap(m.ask("Which side hurts more?"), tw)) + "\n\n" +
+			"l left · r right · b both · n neither\n\n" +
+			m.st.subtle.Render(wrap("You start on the other side (seed 001: begin opposite the pain).", tw))
+	case coach.Baseline, coach.CheckIn, coach.FinalPain:
+		q := "How is the pain now, 0–10?"
+		if st.Phase == coach.Baseline {
+			q = "How strong is the pain before you start, 0–10?"
+		}
+		var b strings.Builder
+		b.WriteString(m.header(st) + "\n\n")
+		if m.flash != "" && st.Phase == coach.CheckIn {
+			b.WriteString(m.st.subtle.Render(m.flash) + "\n\n")
+		}
+		b.WriteString(m.st.title.Render(wrap(m.ask(q), tw)) + "\n\n")
+		b.WriteString("0 no pain · 5 moderate · 10 worst imaginable\n\n")
+		b.WriteString(m.st.help.Render("press 0–9, t for 10 · q quit"))
+		if st.Phase == coach.CheckIn && st.NextTitle != "" {
+			b.WriteString("\n\n" + m.st.subtle.Render("Next: "+st.NextTitle))
+		}
+		return b.String()
+	}
+	if w >= fullWidth && h >= fullHeight {
+		return m.viewStepFull(st, w)
+	}
+	return m.viewStepSmall(st, w)
+}
+
+// header is the first line: routine, step, and the mode banner.
+func (m *Model) header(st coach.State) string {
+	r := m.engine.Routine()
+	left := m.st.title.Render(r.Title)
+	if st.Phase == coach.Step {
+		left += m.st.subtle.Render(fmt.Sprintf(" · step %d of %d", st.StepIndex+1, st.StepCount))
+	} else if st.Phase == coach.Rest {
+		left += m.st.subtle.Render(" · rest")
+	}
+	var tags []string
+	if _, ok := m.engine.(*coach.Rehearsal); ok {
+		tags = append(tags, m.st.warn.Render("Rehearsal — no massage"))
+	}
+	if st.Paused {
+		tags = append(tags, m.st.warn.Render("PAUSED"))
+	}
+	if st.FinishingGently {
+		tags = append(tags, m.st.warn.Render("gentle finish"))
+	}
+	if len(tags) > 0 {
+		left += "  " + strings.Join(tags, " ")
+	}
+	return left
+}
+
+func (m *Model) countdownStyle(st coach.State) lipgloss.Style {
+	if st.Frozen {
+		return m.st.digitsFrozen
+	}
+	return m.st.digits
+}
+
+// stepLines are the parts shared by the full and the small step screens.
+func (m *Model) stepLines(st coach.State, width int) (title, cue, side, tempo string) {
+	if st.Phase == coach.Rest {
+		advice := m.engine.Routine().Aftercare.Advice
+		if advice == "" {
+			advice = "Rest without exertion."
+		}
+		return m.st.title.Render("Rest"), wrap(advice, width), "", ""
+	}
+	s := st.Step
+	title = m.st.title.Render(s.Title)
+	cue = wrap(s.Cue, width)
+	switch {
+	case st.Side != "":
+		side = fmt.Sprintf("Side: %s", st.Side)
+		if st.Elapsed*2 < st.Total {
+			side += fmt.Sprintf(" · switch to the %s side at half time", oppositeSide(st.Side))
+		}
+	case s.Direction != "":
+		side = "Direction: " + s.Direction
+	}
+	if s.Tempo > 0 {
+		pulse := "●"
+		if st.Pass%2 == 0 {
+			pulse = "○"
+		}
+		tempo = fmt.Sprintf("%s pass %d", m.st.accent.Render(pulse), st.Pass)
+		if st.PassMax > 0 {
+			tempo += fmt.Sprintf(" of %d–%d", st.PassMin, st.PassMax)
+		}
+		tempo += fmt.Sprintf(" · one every %s", s.Tempo)
+	}
+	return title, cue, side, tempo
+}
+
+func oppositeSide(s coach.Side) coach.Side {
+	if s == coach.Left {
+		return coach.Right
+	}
+	return coach.Left
+}
+
+func (m *Model) viewStepFull(st coach.State, w int) string {
+	right := max(w-24, 30)
+	title, cue, side, tempo := m.stepLines(st, right-2)
+	digits := m.countdownStyle(st).Render(bigText(clock(st.Remaining)))
+	col := []string{digits, "", title, cue}
+	if side != "" {
+		col = append(col, side)
+	}
+	if tempo != "" {
+		col = append(col, tempo)
+	}
+	zone := routines.Zone("")
+	if st.Step != nil {
+		zone = st.Step.Zone
+	}
+	left := diagram(zone, m.st)
+	if zone != "" {
+		left += "\n" + m.st.subtle.Render(centre("zone: "+string(zone), 17))
+	}
+	body := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(22).Render(left), strings.Join(col, "\n"))
+	barW := min(w-18, 60)
+	var b strings.Builder
+	b.WriteString(m.header(st) + "\n")
+	b.WriteString(m.st.accent.Render(m.flash) + "\n\n")
+	b.WriteString(body + "\n\n")
+	b.WriteString(fmt.Sprintf("%-8s %s %s / %s\n", "step", m.bar(st.Elapsed, st.Total, barW), clock(st.Elapsed), clock(st.Total)))
+	if st.Phase == coach.Step {
+		b.WriteString(fmt.Sprintf("%-8s %s %s / %s\n", "session", m.bar(st.SessionDone, st.SessionPlanned, barW), clock(st.SessionDone), clock(st.SessionPlanned)))
+	}
+	if st.NextTitle != "" {
+		b.WriteString(m.st.subtle.Render("Next: "+st.NextTitle) + "\n")
+	}
+	b.WriteString(m.keyHelp(w))
+	return b.String()
+}
+
+func (m *Model) viewStepSmall(st coach.State, w int) string {
+	title, cue, side, tempo := m.stepLines(st, w-2)
+	var b strings.Builder
+	b.WriteString(m.header(st) + "\n")
+	b.WriteString(m.countdownStyle(st).Bold(true).Render(clock(st.Remaining)) + "  " + m.bar(st.Elapsed, st.Total, max(w-10, 5)) + "\n")
+	b.WriteString(title + "\n" + cue + "\n")
+	if side != "" {
+		b.WriteString(side + "\n")
+	}
+	if tempo != "" {
+		b.WriteString(tempo + "\n")
+	}
+	b.WriteString(m.keyHelp(w))
+	return b.String()
+}
+
+func (m *Model) viewTiny(st coach.State) string {
+	c := "--:--"
+	if st.Phase == coach.Step || st.Phase == coach.Rest {
+		c = clock(st.Remaining)
+	}
+	return m.countdownStyle(st).Render(c) + "\nenlarge the window"
+}
+
+func (m *Model) viewStop(st coach.State, w, h int) string {
+	var b strings.Builder
+	if w >= 40 && h >= 14 {
+		b.WriteString(m.st.danger.Render(bigText("STOP")) + "\n\n")
+	} else {
+		b.WriteString(m.st.danger.Render("STOP") + "\n")
+	}
+	inner := max(min(w-8, 70), 10)
+	var box strings.Builder
+	box.WriteString(m.st.danger.Render(wrap("Stop the massage: "+st.StopReason+".", inner)) + "\n\n")
+	if st.Phase == coach.Step || st.Phase == coach.Rest {
+		box.WriteString(fmt.Sprintf("The clock is frozen at %s.\n", clock(st.Remaining)))
+	}
+	box.WriteString(wrap("Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.", inner) + "\n\n")
+	box.WriteString("e end the session")
+	if st.CanFinishGently {
+		box.WriteString(" · g finish with gentle stroking only (3 min at most)")
+	}
+	b.WriteString(m.st.stopBox.Render(box.String()))
+	return b.String()
+}
+
+func (m *Model) viewEase(st coach.State, w int) string {
+	tw := max(min(w-8, 70), 10)
+	msg := fmt.Sprintf("Ease the pressure: the pain went up from %d to %d.", st.Baseline, st.LastPain)
+	body := m.st.warn.Render(wrap(msg, tw)) + "\n\n" + wrap("Use lighter, slower strokes. If it rises again, the session stops.", tw) + "\n\n" + "enter go on · s stop"
+	if st.Phase == coach.Step {
+		body = fmt.Sprintf("Paused at %s.\n", clock(st.Remaining)) + body
+	}
+	return m.header(st) + "\n\n" + m.st.easeBox.Render(body)
+}
+
+func (m *Model) viewGap(st coach.State, w int) string {
+	tw := max(min(w-8, 70), 10)
+	body := m.st.warn.Render(wrap("The clock jumped (the computer slept or knead was suspended). The step was paused.", tw)) + "\n\n" +
+		fmt.Sprintf("%s left of %s.\n\n", clock(st.Remaining), m.currentTitle(st)) + "enter resume · r restart the step"
+	return m.header(st) + "\n\n" + m.st.easeBox.Render(body)
+}
+
+func (m *Model) currentTitle(st coach.State) string {
+	if st.Step != nil {
+		return st.Step.Title
+	}
+	return "the rest"
+}
+
+// bar draws a progress bar of width cells.
+func (m *Model) bar(done, total time.Duration, width int) string {
+	if width < 1 {
+		return ""
+	}
+	filled := 0
+	if total > 0 {
+		filled = int(int64(width) * int64(min(done, total)) / int64(total))
+	}
+	return m.st.barFull.Render(strings.Repeat("█", filled)) + m.st.barEmpty.Render(strings.Repeat("░", width-filled))
+}
+
+func (m *Model) keyHelp(w int) string {
+	var parts []string
+	for _, b := range m.keys.stepHelp() {
+		parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+	}
+	return m.st.help.Render(truncate(strings.Join(parts, " · "), w))
+}
+
+func (m *Model) viewHelp() string {
+	var b strings.Builder
+	b.WriteString(m.st.title.Render("Keys") + "\n\n")
+	for _, k := range m.keys.fullHelp() {
+		b.WriteString(fmt.Sprintf("  %-7s %s\n", k.Help().Key, k.Help().Desc))
+	}
+	for _, k := range []key.Binding{m.keys.EndSession, m.keys.FinishGently, m.keys.Restart} {
+		b.WriteString(fmt.Sprintf("  %-7s %s (in a prompt)\n", k.Help().Key, k.Help().Desc))
+	}
+	b.WriteString("\n" + m.st.help.Render("any key closes this help"))
+	return b.String()
+}
+
+func centre(s string, width int) string {
+	pad := (width - lipgloss.Width(s)) / 2
+	if pad <= 0 {
+		return s
+	}
+	return strings.Repeat(" ", pad) + s
+}
+
+func (m *Model) viewSummary() string {
+	w, h := m.size()
+	sum := m.engine.Summary()
+	tw := m.textWidth()
+	var b strings.Builder
+	b.WriteString(m.st.title.Render("Session summary · "+m.engine.Routine().Title) + "\n\n")
+	if _, ok := m.engine.(*coach.Rehearsal); ok {
+		b.WriteString(m.st.warn.Render("Rehearsal — no massage, not recorded") + "\n\n")
+	}
+	pain := func(p int) string {
+		if p < 0 {
+			return "–"
+		}
+		return fmt.Sprint(p)
+	}
+	b.WriteString(fmt.Sprintf("Pain before → after: %s → %s\n", pain(sum.Baseline), pain(sum.Final)))
+	b.WriteString(fmt.Sprintf("Steps done: %d of %d\n", sum.StepsCompleted, sum.StepsPlanned))
+	b.WriteString(fmt.Sprintf("Massage time: %s · rest: %s\n", clock(sum.Active), clock(sum.Rest)))
+	outcome := map[coach.Outcome]string{coach.Completed: "completed", coach.Stopped: "stopped", coach.EndedByUser: "ended early", coach.Interrupted: "interrupted"}[sum.Outcome]
+	b.WriteString("Ended: " + outcome)
+	if sum.StopReason != "" {
+		b.WriteString(" (" + sum.StopReason + ")")
+	}
+	if sum.FinishedGently {
+		b.WriteString(", finished with gentle stroking")
+	}
+	b.WriteString("\n")
+	for _, a := range sum.Advice {
+		b.WriteString("\n" + wrap("• "+a, tw))
+	}
+	b.WriteString("\n\n" + m.st.help.Render("enter or q to close"))
+	return fit(b.String(), w, h)
+}

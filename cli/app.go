@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"knead/plain"
 	"knead/routines"
 	"knead/screening"
 	"knead/tui"
@@ -62,7 +63,10 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 
 func runWith(cmd *cobra.Command, g *globalOptions, opts tui.Options) error {
 	if g.accessible {
-		code, err := tui.RunAccessible(opts, cmd.InOrStdin(), cmd.OutOrStdout())
+		code, err := plain.Run(plain.Options{
+			Library: opts.Library, Questions: opts.Questions, Clock: opts.Clock, Mode: opts.Mode,
+			RoutineID: opts.RoutineID, Rehearse: opts.Rehearse, Speed: opts.Speed, SessionNumber: opts.SessionNumber,
+		}, cmd.InOrStdin(), cmd.OutOrStdout())
 		if err != nil {
 			return err
 		}
@@ -71,7 +75,7 @@ func runWith(cmd *cobra.Command, g *globalOptions, opts tui.Options) error {
 		}
 		return nil
 	}
-	if !isTerminal(cmd.InOrStdin()) {
+	if !plain.IsTerminal(cmd.InOrStdin()) {
 		return errors.New("standard input is not a terminal: use --accessible for plain text prompts that read from a pipe")
 	}
 	code, err := tui.Run(opts, cmd.InOrStdin(), cmd.OutOrStdout())

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
+	"knead/plain"
 	"knead/screening"
 )
 
@@ -19,9 +20,6 @@ const (
 	ExitStop   = 3
 	ExitUrgent = 4
 )
-
-// Disclaimer is shown before the first screening question.
-const Disclaimer = "knead is not medical advice. Answer honestly; when in doubt, see a doctor before any massage."
 
 type screenOptions struct {
 	*globalOptions
@@ -82,9 +80,9 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		if opts.json {
 			prompts = cmd.ErrOrStderr()
 		}
-		mode, answers, err = askLines(q, mode, newLinePrompter(cmd.InOrStdin(), prompts))
+		mode, answers, err = plain.AskScreening(q, mode, plain.NewPrompter(cmd.InOrStdin(), prompts))
 	default:
-		if !isTerminal(cmd.InOrStdin()) {
+		if !plain.IsTerminal(cmd.InOrStdin()) {
 			return errors.New("standard input is not a terminal: use --accessible to answer line by line, or --answers FILE")
 		}
 		mode, answers, err = askForm(q, mode, cmd.InOrStdin(), cmd.OutOrStdout())
@@ -99,11 +97,11 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	lib := loadLibrary(cmd.ErrOrStderr())
 	allowed := c.Allowed(lib.All())
 	if opts.json {
-		if err := writeClearanceJSON(cmd.OutOrStdout(), c, allowed); err != nil {
+		if err := plain.WriteClearanceJSON(cmd.OutOrStdout(), c, allowed); err != nil {
 			return err
 		}
 	} else {
-		printClearance(cmd.OutOrStdout(), c, allowed)
+		plain.PrintClearance(cmd.OutOrStdout(), c, allowed)
 	}
 	return clearanceExit(c.Level)
 }
@@ -159,70 +157,4 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
-}
-
-// askLines runs the questionnaire as numbered plain-text prompts.
-func askLines(q *screening.Questionnaire, mode screening.Mode, p *linePrompter) (screening.Mode, screening.Answers, error) {
-	fmt.Fprintln(p.out, Disclaimer)
-	fmt.Fprintln(p.out, "Answer y (yes) or n (no); b goes back to the previous question.")
-	if mode == "" {
-		err := p.ask("Who is being massaged? 1) me  2) my partner", func(s string) error {
-			switch strings.ToLower(s) {
-			case "1", "me", "self":
-				mode = screening.Self
-			case "2", "partner", "my partner":
-				mode = screening.Partner
-			default:
-				return errors.New("type 1 (me) or 2 (my partner)")
-			}
-			return nil
-		})
-		if err != nil {
-			return "", nil, fmt.Errorf("before the first question: %w", err)
-		}
-	}
-	answers := screening.Answers{}
-	var history []string
-	for x := q.Next(answers); x != nil; x = q.Next(answers) {
-		n := len(history) + 1
-		hint := "[y/n]"
-		if x.Type == screening.Number {
-			hint = "[number]"
-		}
-		back := false
-		err := p.ask(fmt.Sprintf("%d. %s %s", n, x.Text(mode), hint), func(s string) error {
-			if (s == "b" || s == "back") && len(history) > 0 {
-				back = true
-				return nil
-			}
-			a, err := screening.ParseAnswer(x, s)
-			if err != nil {
-				return err
-			}
-			answers[x.ID] = a
-			return nil
-		})
-		if err != nil {
-			return "", nil, fmt.Errorf("question %d (%s) was not answered: %w; every question needs an answer", n, x.ID, err)
-		}
-		if back {
-			prev := history[len(history)-1]
-			history = history[:len(history)-1]
-			forgetFrom(q, answers, prev)
-			continue
-		}
-		history = append(history, x.ID)
-	}
-	return mode, answers, nil
-}
-
-// forgetFrom drops the answer to id and to every follow-up under it, so that
-// going back re-asks them.
-func forgetFrom(q *screening.Questionnaire, a screening.Answers, id string) {
-	delete(a, id)
-	if x, ok := q.Question(id); ok {
-		for _, f := range x.FollowUps {
-			forgetFrom(q, a, f.ID)
-		}
-	}
 }

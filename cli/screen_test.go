@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"knead/plain"
 	"knead/screening"
 )
 
@@ -27,12 +28,12 @@ func TestScreenAccessibleWithPipe(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{Disclaimer, "3. Do you have a fever", "answer fever with y (yes) or n (no)", "CLEAR", "Allowed routines: gentle-back, lumbar-self"} {
+	for _, want := range []string{plain.Disclaimer, "3. Do you have a fever", "answer fever with y (yes) or n (no)", "CLEAR", "Allowed routines: gentle-back, lumbar-self"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Index(out, Disclaimer) > strings.Index(out, "1. ") {
+	if strings.Index(out, plain.Disclaimer) > strings.Index(out, "1. ") {
 		t.Error("disclaimer not shown before the first question")
 	}
 }

@@ -21,8 +21,25 @@ func NewRehearsal(r *routines.Routine, clock Clock) *Rehearsal {
 	return &Rehearsal{s: s}
 }
 
-// Handle applies an event, as Session.Handle does.
-func (r *Rehearsal) Handle(e Event) ([]Cue, error) { return r.s.Handle(e) }
+// Handle applies an event, as Session.Handle does. With nobody massaged
+// there is no pain to ask about and nothing to rest from: check-ins are
+// answered with 0 and the rest is skipped, so the steps play one after the
+// other.
+func (r *Rehearsal) Handle(e Event) ([]Cue, error) {
+	cues, err := r.s.Handle(e)
+	for {
+		var more []Cue
+		switch r.s.phase {
+		case CheckIn, FinalPain:
+			more, _ = r.s.Handle(RateEvent(0))
+		case Rest:
+			more, _ = r.s.Handle(E(Next))
+		default:
+			return cues, err
+		}
+		cues = append(cues, more...)
+	}
+}
 
 // State reads the rehearsal, as Session.State does.
 func (r *Rehearsal) State() State { return r.s.State() }

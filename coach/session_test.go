@@ -519,3 +519,40 @@ func TestNoCharmDependency(t *testing.T) {
 		}
 	}
 }
+
+func TestRehearsalPlaysStepsWithoutPrompts(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	r := NewRehearsal(testRoutine(), clock)
+	must2 := func(e Event) []Cue {
+		cues, err := r.Handle(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cues
+	}
+	must2(E(Confirm))
+	must2(SideEvent(SideNone))
+	must2(RateEvent(0))
+	var all []Cue
+	for i := 0; i < 200 && r.State().Phase != Done; i++ {
+		clock.Advance(time.Second)
+		all = append(all, must2(E(Tick))...)
+	}
+	if r.State().Phase != Done || r.Summary().StepsCompleted != 3 {
+		t.Fatalf("rehearsal did not play through: %+v", r.State())
+	}
+	if !hasCue(all, CueSessionEnd) {
+		t.Fatal("no session end cue")
+	}
+}
+
+func TestScaledClock(t *testing.T) {
+	t.Parallel()
+	base := newClock()
+	c := Scaled(base, 10)
+	base.Advance(1500 * time.Millisecond)
+	if got := c.Now().Sub(start); got != 15*time.Second {
+		t.Fatalf("scaled clock advanced %s", got)
+	}
+}

@@ -5,11 +5,12 @@ import (
 
 	"charm.land/huh/v2"
 
+	"knead/plain"
 	"knead/screening"
 )
 
 // Disclaimer is shown before the first screening question.
-const Disclaimer = "knead is not medical advice. Answer honestly; when in doubt, see a doctor before any massage."
+const Disclaimer = plain.Disclaimer
 
 // ScreeningForm builds the questionnaire as a form, one question a page.
 // values receives "yes", "no" or a number per question id. When *mode is

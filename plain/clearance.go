@@ -1,4 +1,4 @@
-package cli
+package plain
 
 import (
 	"encoding/json"
@@ -18,8 +18,8 @@ var levelHeadline = map[screening.Level]string{
 	screening.Urgent: "URGENT: see a doctor now",
 }
 
-// printClearance writes the clearance in plain words.
-func printClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine) {
+// PrintClearance writes the clearance in plain words.
+func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine) {
 	who := "you (self-massage)"
 	if c.For == screening.Partner {
 		who = "your partner"
@@ -64,7 +64,8 @@ type clearanceJSON struct {
 	AllowedRoutines []string           `json:"allowed_routines"`
 }
 
-func writeClearanceJSON(w io.Writer, c screening.Clearance, allowed []*routines.Routine) error {
+// WriteClearanceJSON writes the stable --json shape of a clearance.
+func WriteClearanceJSON(w io.Writer, c screening.Clearance, allowed []*routines.Routine) error {
 	out := clearanceJSON{
 		Level:           c.Level,
 		For:             c.For,

@@ -1,0 +1,88 @@
+// Package plain is knead's plain-text interface: numbered prompts and one
+// line per cue, for screen readers, scripts and pipes. Input is read as
+// whole lines from one reader for the whole run, so piped answers are never
+// lost between prompts.
+package plain
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// ErrEndOfInput says that standard input closed before a prompt was answered.
+var ErrEndOfInput = errors.New("input ended")
+
+// Prompter asks plain-text questions and reads whole lines.
+type Prompter struct {
+	// Lines delivers input lines, trimmed; it is closed at end of input.
+	Lines <-chan string
+	out   io.Writer
+	// echo repeats each answer after its prompt, so that a transcript of
+	// piped input reads like a conversation; a terminal echoes by itself.
+	echo bool
+}
+
+// NewPrompter reads lines from in in the background and writes prompts to
+// out.
+func NewPrompter(in io.Reader, out io.Writer) *Prompter {
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 4096), 1<<20)
+		for sc.Scan() {
+			lines <- strings.TrimSpace(sc.Text())
+		}
+	}()
+	return &Prompter{Lines: lines, out: out, echo: !IsTerminal(in)}
+}
+
+// IsTerminal reports whether r is a terminal device.
+func IsTerminal(r any) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// Say prints one line.
+func (p *Prompter) Say(format string, args ...any) {
+	fmt.Fprintf(p.out, format+"\n", args...)
+}
+
+// Ask prints the prompt and reads lines until parse accepts one, printing
+// parse's hint after each rejected line. It returns ErrEndOfInput when the
+// input ends first.
+func (p *Prompter) Ask(prompt string, parse func(string) error) error {
+	fmt.Fprintln(p.out, prompt)
+	for {
+		if p.Lines == nil {
+			return ErrEndOfInput
+		}
+		fmt.Fprint(p.out, "> ")
+		line, ok := <-p.Lines
+		if !ok {
+			fmt.Fprintln(p.out)
+			return ErrEndOfInput
+		}
+		p.Echo(line)
+		perr := parse(line)
+		if perr == nil {
+			return nil
+		}
+		fmt.Fprintf(p.out, "  %s\n", perr)
+	}
+}
+
+// Echo repeats a line read from a pipe.
+func (p *Prompter) Echo(line string) {
+	if p.echo {
+		fmt.Fprintln(p.out, line)
+	}
+}

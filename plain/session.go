@@ -73,7 +73,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 		}
 		e = s
 	}
-	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed}
+	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed, lastMinute: shownSeconds(e.State().Total) / 60}
 	err := r.loop()
 	r.summary()
 	if err != nil {

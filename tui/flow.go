@@ -28,7 +28,7 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 			m.mode = screening.Partner
 			return m.startScreening()
 		case "esc":
-			m.typingName = false
+			m.typingName, m.partnerName = false, ""
 		case "backspace":
 			if r := []rune(m.partnerName); len(r) > 0 {
 				m.partnerName = string(r[:len(r)-1])
@@ -243,11 +243,12 @@ func (m *Model) viewPicker() string {
 	}
 	b.WriteString("\n")
 	for i, r := range m.opts.Library.All() {
-		line := fmt.Sprintf("%-16s %-30s %3s min  %s", r.ID, r.Title, clockMinutes(r), r.Intensity())
+		line := fmt.Sprintf("%-16s %-30s %4s min  %s", r.ID, r.Title, clockMinutes(r), r.Intensity())
 		ok, why := m.clearance.Allows(r)
 		switch {
 		case !ok:
-			b.WriteString(m.st.locked.Render(truncate("  "+line+"  — "+why, w)) + "\n")
+			b.WriteString(m.st.locked.Render(truncate("  "+line, w)) + "\n")
+			b.WriteString(m.st.locked.Render(truncate("      locked: "+why, w)) + "\n")
 		case i == m.pickerCursor:
 			b.WriteString(m.st.selected.Render(truncate("> "+line, w)) + "\n")
 		default:

@@ -211,7 +211,7 @@ func (m *Model) viewStepFull(st coach.State, w int) string {
 		left += "\n" + m.st.subtle.Render(centre("zone: "+string(zone), 17))
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(22).Render(left), strings.Join(col, "\n"))
-	barW := min(w-18, 60)
+	barW := min(w-24, 60)
 	var b strings.Builder
 	b.WriteString(m.header(st) + "\n")
 	b.WriteString(m.st.accent.Render(m.flash) + "\n\n")
@@ -253,22 +253,24 @@ func (m *Model) viewTiny(st coach.State) string {
 
 func (m *Model) viewStop(st coach.State, w, h int) string {
 	var b strings.Builder
-	if w >= 40 && h >= 14 {
+	if w >= 40 && h >= 20 {
 		b.WriteString(m.st.danger.Render(bigText("STOP")) + "\n\n")
 	} else {
 		b.WriteString(m.st.danger.Render("STOP") + "\n")
 	}
 	inner := max(min(w-8, 70), 10)
+	// The reason and the keys come first, so that they survive a small
+	// window; the advice comes last.
 	var box strings.Builder
-	box.WriteString(m.st.danger.Render(wrap("Stop the massage: "+st.StopReason+".", inner)) + "\n\n")
+	box.WriteString(m.st.danger.Render(wrap("Stop the massage: "+st.StopReason+".", inner)) + "\n")
 	if st.Phase == coach.Step || st.Phase == coach.Rest {
 		box.WriteString(fmt.Sprintf("The clock is frozen at %s.\n", clock(st.Remaining)))
 	}
-	box.WriteString(wrap("Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.", inner) + "\n\n")
-	box.WriteString("e end the session")
+	box.WriteString("\ne end the session")
 	if st.CanFinishGently {
-		box.WriteString(" · g finish with gentle stroking only (3 min at most)")
+		box.WriteString("\ng finish with gentle stroking only (3 min at most)")
 	}
+	box.WriteString("\n\n" + wrap("Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.", inner))
 	b.WriteString(m.st.stopBox.Render(box.String()))
 	return b.String()
 }

@@ -1,0 +1,270 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"knead/coach"
+	"knead/screening"
+)
+
+func TestWelcomeKeys(t *testing.T) {
+	t.Parallel()
+	newWelcome := func() *Model {
+		return New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}})
+	}
+	m := newWelcome()
+	if m.screen != screenWelcome {
+		t.Fatal("does not start at the welcome")
+	}
+	press(m, "1")
+	if m.screen != screenScreening || m.mode != screening.Self || m.formMode != "self" {
+		t.Fatalf("1: screen %d mode %q", m.screen, m.mode)
+	}
+	m = newWelcome()
+	press(m, "down", "enter", "A", "n", "n", "backspace", "esc")
+	if m.screen != screenWelcome || m.typingName {
+		t.Fatal("esc did not leave the name field")
+	}
+	press(m, "2", "A", "n", "n", "enter")
+	if m.screen != screenScreening || m.mode != screening.Partner || m.partnerName != "Ann" {
+		t.Fatalf("partner: screen %d mode %q name %q", m.screen, m.mode, m.partnerName)
+	}
+	if !strings.Contains(screenText(m), "Screening") {
+		t.Fatalf("screening form not shown:\n%s", screenText(m))
+	}
+	m = newWelcome()
+	m.Update(keyMsg("q"))
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q on the welcome does not quit")
+	}
+}
+
+func TestStopOrUrgentResultHasNoWayOn(t *testing.T) {
+	t.Parallel()
+	for _, level := range []screening.Level{screening.Stop, screening.Urgent} {
+		m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Self, RoutineID: "lumbar-self"})
+		c := clearanceFor(level, screening.Self)
+		c.Reasons = []screening.Reason{{Question: "fever", Label: "fever", Explanation: "A fever means...", Source: "000", Level: level}}
+		m.afterScreening(c)
+		if m.screen != screenResult {
+			t.Fatalf("%s: screen %d", level, m.screen)
+		}
+		out := screenText(m)
+		if !strings.Contains(out, strings.ToUpper(string(level))) || !strings.Contains(out, "A fever means") {
+			t.Errorf("%s result:\n%s", level, out)
+		}
+		for _, k := range []string{"n", "space", "down", "1"} {
+			press(m, k)
+			if m.screen != screenResult || m.engine != nil {
+				t.Fatalf("%s: key %s led on", level, k)
+			}
+		}
+	}
+}
+
+func TestPickerKeys(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner})
+	m.afterScreening(clearanceFor(screening.Clear, screening.Partner))
+	ids := func() string { return m.opts.Library.All()[m.pickerCursor].ID }
+	if ids() != "back-classic" {
+		t.Fatalf("cursor starts on %s", ids())
+	}
+	press(m, "down", "down", "down")
+	if ids() != "swedish-back" {
+		t.Fatalf("down skips locked ones: on %s", ids())
+	}
+	press(m, "up")
+	if ids() != "lumbar-partner" {
+		t.Fatalf("up: on %s", ids())
+	}
+	press(m, "enter")
+	if m.screen != screenSession || m.engine.Routine().ID != "lumbar-partner" {
+		t.Fatal("enter did not start the routine")
+	}
+}
+
+func TestStartWithANotAllowedRoutineShowsThePicker(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner, RoutineID: "back-classic"})
+	m.afterScreening(clearanceFor(screening.Gentle, screening.Partner))
+	if m.screen != screenPicker || !strings.Contains(screenText(m), "back-classic is not available today: gentle routines only: disc hernia") {
+		t.Fatalf("screen %d:\n%s", m.screen, screenText(m))
+	}
+}
+
+func TestSessionKeys(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		keys  []string
+		check func(coach.State) bool
+	}{
+		{"space pauses", []string{"space"}, func(s coach.State) bool { return s.Paused && s.Frozen }},
+		{"space again resumes", []string{"space", "space"}, func(s coach.State) bool { return !s.Paused && !s.Frozen }},
+		{"n ends the step", []string{"n"}, func(s coach.State) bool { return s.Phase == coach.CheckIn }},
+		{"a check-in digit starts the next step", []string{"n", "3"}, func(s coach.State) bool { return s.Phase == coach.Step && s.StepIndex == 1 }},
+		{"b restarts the previous step", []string{"n", "3", "b"}, func(s coach.State) bool { return s.StepIndex == 0 && s.Elapsed == 0 }},
+		{"+ adds 30 s", []string{"+"}, func(s coach.State) bool { return s.Total == s.Step.Duration+30*time.Second }},
+		{"a rise of 1 asks to ease the pressure", []string{"4"}, func(s coach.State) bool { return s.Prompt == coach.EasePrompt }},
+		{"enter acknowledges it", []string{"4", "enter"}, func(s coach.State) bool { return s.Prompt == coach.NoPrompt && !s.Frozen }},
+		{"a rise of 2 stops", []string{"5"}, func(s coach.State) bool { return s.Prompt == coach.StopPrompt && s.CanFinishGently }},
+		{"g finishes gently", []string{"5", "g"}, func(s coach.State) bool { return s.FinishingGently && !s.Frozen }},
+		{"e ends after a stop", []string{"5", "e"}, func(s coach.State) bool { return s.Phase == coach.Done }},
+		{"t reports 10", []string{"t"}, func(s coach.State) bool { return s.LastPain == 10 && s.Prompt == coach.StopPrompt }},
+		{"w is a warning sign", []string{"w"}, func(s coach.State) bool { return s.Prompt == coach.StopPrompt && !s.CanFinishGently }},
+		{"s asks to stop", []string{"s"}, func(s coach.State) bool { return s.Prompt == coach.StopPrompt && s.StopReason == "you asked to stop" }},
+		{"keys other than e and g do nothing under stop", []string{"6", "space", "n", "+", "b"}, func(s coach.State) bool { return s.Prompt == coach.StopPrompt && s.StepIndex == 0 }},
+		{"q asks before quitting", []string{"q"}, func(s coach.State) bool { return s.Phase == coach.Step }},
+		{"q then n keeps going", []string{"q", "n", "space"}, func(s coach.State) bool { return s.Paused }},
+		{"q then y quits", []string{"q", "y"}, func(s coach.State) bool { return s.Phase == coach.Done }},
+		{"? shows help, any key closes it", []string{"?", "space"}, func(s coach.State) bool { return !s.Paused }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m, _ := sessionModel(t, "lumbar-partner", screening.Partner, 100, 30)
+			press(m, tc.keys...)
+			if st := state(m); !tc.check(st) {
+				t.Fatalf("state after %v: %+v", tc.keys, st)
+			}
+		})
+	}
+}
+
+func TestPromptScreens(t *testing.T) {
+	t.Parallel()
+	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 100, 30)
+	press(m, "?")
+	if !strings.Contains(screenText(m), "finish gently") {
+		t.Error("help lacks the prompt keys")
+	}
+	press(m, "esc", "q")
+	if !strings.Contains(screenText(m), "End the session now?") {
+		t.Error("no quit confirmation")
+	}
+	press(m, "n", "4")
+	if out := screenText(m); !strings.Contains(out, "Ease the pressure: the pain went up from 3 to 4") {
+		t.Errorf("ease prompt:\n%s", out)
+	}
+	press(m, "enter", "n")
+	if out := screenText(m); !strings.Contains(out, "Ask your partner: how is the pain now, 0–10?") {
+		t.Errorf("partner check-in:\n%s", out)
+	}
+	press(m, "3")
+	tick(m, clock, 3)
+	clock.Advance(time.Minute)
+	m.Update(tickMsg{gen: m.tickGen})
+	if out := screenText(m); !strings.Contains(out, "The clock jumped") || state(m).Prompt != coach.GapPrompt {
+		t.Errorf("gap prompt:\n%s", out)
+	}
+	press(m, "r")
+	if st := state(m); st.Prompt != coach.NoPrompt || st.Elapsed != 0 {
+		t.Errorf("r did not restart: %+v", st)
+	}
+}
+
+func TestStopPromptShowsTheFrozenCountdown(t *testing.T) {
+	t.Parallel()
+	m, clock := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+	tick(m, clock, 5)
+	press(m, "3", "6")
+	before := screenText(m)
+	if !strings.Contains(before, "pain rose from 3 to 6") || !strings.Contains(before, "frozen at 3:55") {
+		t.Fatalf("stop prompt:\n%s", before)
+	}
+	tick(m, clock, 2)
+	if after := screenText(m); after != before {
+		t.Fatalf("the stop prompt changed while frozen:\n%s", after)
+	}
+}
+
+func TestCtrlCExitsWith130(t *testing.T) {
+	t.Parallel()
+	m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+	_, cmd := m.Update(keyMsg("ctrl+c"))
+	if m.ExitCode != 130 || cmd == nil || state(m).Phase != coach.Done || m.engine.Summary().Outcome != coach.EndedByUser {
+		t.Fatalf("exit %d, state %+v", m.ExitCode, state(m))
+	}
+}
+
+// rawMsgs runs a batch of commands and collects what they print raw.
+func rawMsgs(cmd tea.Cmd) []string {
+	if cmd == nil {
+		return nil
+	}
+	var out []string
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			out = append(out, rawMsgs(c)...)
+		}
+	case tea.RawMsg:
+		out = append(out, msg.Msg.(string))
+	}
+	return out
+}
+
+func TestBellRingsOnCuesUnlessSilenced(t *testing.T) {
+	t.Parallel()
+	for _, bell := range []bool{true, false} {
+		m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+		m.opts.Bell = bell
+		press(m, "n")
+		_, cmd := m.Update(keyMsg("3")) // the next step starts
+		rang := strings.Contains(strings.Join(rawMsgs(cmd), ""), "\a")
+		if rang != bell {
+			t.Errorf("bell %v: rang %v", bell, rang)
+		}
+	}
+}
+
+func TestTickScheduleFollowsTheShownSecond(t *testing.T) {
+	t.Parallel()
+	m, clock := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+	clock.Advance(300 * time.Millisecond)
+	gen := m.tickGen
+	cmd := m.scheduleTick()
+	if cmd == nil || m.tickGen != gen+1 {
+		t.Fatal("no tick scheduled while running")
+	}
+	press(m, "space")
+	if m.scheduleTick() != nil {
+		t.Fatal("a tick was scheduled while paused")
+	}
+	// A stale tick is ignored.
+	before := state(m)
+	m.Update(tickMsg{gen: gen})
+	if after := state(m); after.Remaining != before.Remaining || after.Phase != before.Phase || !after.Paused {
+		t.Fatal("a stale tick changed the state")
+	}
+}
+
+func TestSummaryScreen(t *testing.T) {
+	t.Parallel()
+	m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+	press(m, "5", "e")
+	if m.screen != screenSummary {
+		t.Fatalf("screen %d", m.screen)
+	}
+	out := screenText(m)
+	for _, want := range []string{"Pain before → after: 3 → 5", "Ended: stopped (pain rose from 3 to 5)", "see a doctor"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestRehearsalBanner(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Rehearse: true, RoutineID: "lumbar-self", Speed: 10})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.screen != screenSession || !strings.Contains(screenText(m), "Rehearsal — no massage") {
+		t.Fatalf("rehearsal:\n%s", screenText(m))
+	}
+}

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"knead/screening"
+)
+
+var sizes = []struct{ w, h int }{{120, 40}, {80, 24}, {40, 12}}
+
+func TestGoldenStepScreen(t *testing.T) {
+	for _, sz := range sizes {
+		m, clock := sessionModel(t, "lumbar-partner", screening.Partner, sz.w, sz.h)
+		// Into step 2, which has a tempo and a pass target.
+		press(m, "n", "3")
+		tick(m, clock, 20)
+		golden(t, fmt.Sprintf("step-%dx%d", sz.w, sz.h), screenText(m))
+	}
+}
+
+func TestGoldenStopPrompt(t *testing.T) {
+	for _, sz := range sizes {
+		m, clock := sessionModel(t, "lumbar-partner", screening.Partner, sz.w, sz.h)
+		tick(m, clock, 10)
+		press(m, "6")
+		golden(t, fmt.Sprintf("stop-%dx%d", sz.w, sz.h), screenText(m))
+	}
+}
+
+func TestGoldenPicker(t *testing.T) {
+	for _, sz := range sizes {
+		m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner})
+		m.Update(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+		m.afterScreening(clearanceFor(screening.Gentle, screening.Partner))
+		golden(t, fmt.Sprintf("picker-%dx%d", sz.w, sz.h), screenText(m))
+	}
+}
+
+func TestNeverPanicsAtAnySize(t *testing.T) {
+	t.Parallel()
+	m, clock := sessionModel(t, "back-classic", screening.Partner, 80, 24)
+	for w := 1; w <= 130; w += 7 {
+		for h := 1; h <= 45; h += 4 {
+			m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			for _, keys := range [][]string{nil, {"?"}, {"esc"}, {"4"}, {"enter"}, {"9"}} {
+				press(m, keys...)
+				clock.Advance(time.Second)
+				out := screenText(m)
+				lines := strings.Split(out, "\n")
+				if len(lines) > h {
+					t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+				}
+				for _, l := range lines {
+					if n := len([]rune(l)); n > w {
+						t.Fatalf("%dx%d: line of %d cells: %q", w, h, n, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestSmallWindowsKeepTheEssentials(t *testing.T) {
+	t.Parallel()
+	m, _ := sessionModel(t, "lumbar-self", screening.Self, 50, 14)
+	out := screenText(m)
+	for _, want := range []string{"4:00", "Stroking towards the coccyx", "space pause"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("50x14 lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "┃") {
+		t.Error("the diagram is drawn in a small window")
+	}
+	m.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
+	out = screenText(m)
+	if !strings.Contains(out, "4:00") || !strings.Contains(out, "enlarge the window") {
+		t.Errorf("30x8:\n%s", out)
+	}
+}
+
+func TestDiagramLightsTheZoneNeverTheSpine(t *testing.T) {
+	t.Parallel()
+	st := newStyles(true)
+	for _, zone := range []string{"collar", "back", "lumbar", "lumbosacral", "gluteal", "paravertebral"} {
+		out := diagram(routinesZone(zone), st)
+		if !strings.Contains(out, "█") {
+			t.Errorf("%s: nothing lit", zone)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "┃█") && strings.Contains(line, "█┃") && zone == "spine" {
+				t.Errorf("spine lit")
+			}
+		}
+		if strings.Count(out, "┃") != 10 {
+			t.Errorf("%s: spine not drawn whole", zone)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+// Package e2e drives the built knead binary as a person would: in a tmux
+// pane, with keys sent and the screen read back.
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// buildKnead builds the binary once per test run.
+func buildKnead(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "knead")
+	_, file, _, _ := runtime.Caller(0)
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = filepath.Dir(filepath.Dir(file))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// pane is one tmux session on a private server.
+type pane struct {
+	t      *testing.T
+	socket string
+}
+
+// startPane runs command in a new 100×30 tmux pane; the pane stays open
+// after the command ends and shows its exit status.
+func startPane(t *testing.T, env []string, command string) *pane {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	p := &pane{t: t, socket: fmt.Sprintf("knead-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))}
+	shell := fmt.Sprintf("env %s %s; echo EXIT=$?; sleep 600", strings.Join(env, " "), command)
+	p.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", shell)
+	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	return p
+}
+
+func (p *pane) tmux(args ...string) string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		p.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (p *pane) capture() string { return p.tmux("capture-pane", "-p", "-t", "e2e") }
+
+// keys sends tmux key names, one at a time, with a short pause so that the
+// app sees them as separate presses.
+func (p *pane) keys(keys ...string) {
+	p.t.Helper()
+	for _, k := range keys {
+		p.tmux("send-keys", "-t", "e2e", k)
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+// waitFor polls the screen until it shows text.
+func (p *pane) waitFor(text string, timeout time.Duration) string {
+	p.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		screen := p.capture()
+		if strings.Contains(screen, text) {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waited %s for %q; the screen shows:\n%s", timeout, text, screen)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+const testRoutine = `id: e2e-short
+title: Short test routine
+for: self
+area: lumbar
+position: Lie on your side.
+prepare: [Warm your hands]
+steps:
+  - {title: First strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke down slowly.}
+  - {title: Light rubbing, technique: rubbing, zone: paravertebral, duration: 5s, intensity: gentle, cue: Small circles.}
+  - {title: Last strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke lightly.}
+aftercare: {rest: 5s, advice: Rest a moment.}
+`
+
+// environment gives knead empty folders and the test routine.
+func environment(t *testing.T) []string {
+	t.Helper()
+	config := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(config, "routines"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "routines", "e2e.yaml"), []byte(testRoutine), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"KNEAD_CONFIG_DIR=" + config, "KNEAD_DATA_DIR=" + t.TempDir(), "TERM=xterm-256color"}
+}
+
+// answerScreening answers every screening question "No".
+func answerScreening(p *pane) {
+	p.waitFor("Screening", 10*time.Second)
+	p.keys("Enter")
+	for i := 0; i < 22; i++ {
+		p.waitFor("Choose...", 5*time.Second)
+		p.keys("Down", "Enter")
+	}
+}
+
+func TestFullFlowInTmux(t *testing.T) {
+	bin := buildKnead(t)
+	p := startPane(t, environment(t), bin+" start e2e-short --for self")
+	answerScreening(p)
+	p.waitFor("Before you start", 10*time.Second)
+	p.keys("Enter")
+	p.waitFor("Which side hurts more?", 5*time.Second)
+	p.keys("l")
+	p.waitFor("How strong is the pain before you start", 5*time.Second)
+	p.keys("3")
+	p.waitFor("First strokes", 5*time.Second)
+	for i := 0; i < 3; i++ {
+		p.waitFor("How is the pain now", 15*time.Second)
+		p.keys("3")
+	}
+	p.waitFor("How is the pain now", 20*time.Second) // after the rest
+	p.keys("2")
+	screen := p.waitFor("Session summary", 5*time.Second)
+	for _, want := range []string{"Pain before → after: 3 → 2", "Steps done: 3 of 3", "Ended: completed"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("summary lacks %q:\n%s", want, screen)
+		}
+	}
+	p.keys("q")
+	screen = p.waitFor("EXIT=", 5*time.Second)
+	if !strings.Contains(screen, "EXIT=0") || !strings.Contains(screen, "knead: e2e-short, completed; pain 3 → 2") {
+		t.Errorf("after exit:\n%s", screen)
+	}
+}
+
+func TestStopPromptFreezesTheCountdownInTmux(t *testing.T) {
+	bin := buildKnead(t)
+	p := startPane(t, environment(t), bin+" start lumbar-self --for self")
+	answerScreening(p)
+	p.waitFor("Before you start", 10*time.Second)
+	p.keys("Enter", "r")
+	p.waitFor("How strong is the pain", 5*time.Second)
+	p.keys("3")
+	p.waitFor("Stroking towards the coccyx", 5*time.Second)
+	time.Sleep(1500 * time.Millisecond)
+	p.keys("6")
+	first := p.waitFor("Stop the massage", 5*time.Second)
+	if !strings.Contains(first, "pain rose from 3 to 6") || !strings.Contains(first, "frozen at") {
+		t.Fatalf("stop prompt:\n%s", first)
+	}
+	time.Sleep(2 * time.Second)
+	if second := p.capture(); second != first {
+		t.Fatalf("the screen changed under the stop prompt:\n%s\n---\n%s", first, second)
+	}
+	p.keys("e")
+	p.waitFor("Session summary", 5*time.Second)
+	p.keys("q")
+	if screen := p.waitFor("EXIT=", 5*time.Second); !strings.Contains(screen, "EXIT=0") {
+		t.Errorf("exit:\n%s", screen)
+	}
+}
+
+func TestNonTerminalStdinNeedsAccessible(t *testing.T) {
+	bin := buildKnead(t)
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), environment(t)...)
+	cmd.Stdin = strings.NewReader("")
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(string(out), "--accessible") {
+		t.Fatalf("err %v, output %s", err, out)
+	}
+}

@@ -1,0 +1,185 @@
+package plain
+
+import (
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"knead/coach"
+	"knead/screening"
+)
+
+// syncBuffer is an output the test can read while Run writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+const shortRoutine = `id: short
+title: Short routine
+for: self
+area: lumbar
+position: Lie on your side.
+prepare: [Warm your hands]
+steps:
+  - {title: First strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke down slowly.}
+  - {title: Light rubbing, technique: rubbing, zone: paravertebral, duration: 5s, intensity: gentle, cue: Small circles., switch_sides: true}
+  - {title: Last strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke lightly.}
+aftercare: {rest: 5s, advice: Rest a moment.}
+`
+
+// conversation runs the plain flow on a pipe, answering each prompt as it
+// appears, the way a script reading the output would.
+type conversation struct {
+	t    *testing.T
+	in   *io.PipeWriter
+	out  *syncBuffer
+	done chan struct{}
+	code int
+	err  error
+}
+
+func startConversation(t *testing.T, routineID string) *conversation {
+	t.Helper()
+	lib := libraryWithShort(t)
+	pr, pw := io.Pipe()
+	c := &conversation{t: t, in: pw, out: &syncBuffer{}, done: make(chan struct{})}
+	const speed = 20
+	opts := Options{
+		Library: lib, Questions: screening.Default(), Mode: screening.Self, RoutineID: routineID,
+		Clock: coach.Scaled(coach.SystemClock{}, speed), Speed: speed, SessionNumber: 3,
+	}
+	go func() {
+		defer close(c.done)
+		c.code, c.err = Run(opts, pr, c.out)
+	}()
+	return c
+}
+
+func (c *conversation) send(lines ...string) {
+	for _, l := range lines {
+		if _, err := io.WriteString(c.in, l+"\n"); err != nil {
+			c.t.Fatal(err)
+		}
+	}
+}
+
+// await waits until text has appeared n times in the output.
+func (c *conversation) await(text string, n int) {
+	c.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Count(c.out.String(), text) < n {
+		if time.Now().After(deadline) {
+			c.t.Fatalf("waited for %q (%d times):\n%s", text, n, c.out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (c *conversation) finish() string {
+	c.t.Helper()
+	c.in.Close()
+	select {
+	case <-c.done:
+	case <-time.After(10 * time.Second):
+		c.t.Fatalf("Run did not end:\n%s", c.out.String())
+	}
+	return c.out.String()
+}
+
+func noes() []string {
+	var out []string
+	for range screening.Default().ToAsk(nil) {
+		out = append(out, "n")
+	}
+	return out
+}
+
+func TestAccessibleSessionFromStartToSummary(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "short")
+	answers := noes()
+	answers = append(answers[:1], append([]string{"maybe"}, answers[1:]...)...)
+	c.send(answers...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "x", "l", "3")
+	for i := 1; i <= 4; i++ {
+		c.await("How is the pain now, 0-10?", i)
+		c.send("3")
+	}
+	c.await("Summary:", 1)
+	out := c.finish()
+	if c.code != 0 || c.err != nil {
+		t.Fatalf("exit %d, err %v\n%s", c.code, c.err, out)
+	}
+	for _, want := range []string{
+		Disclaimer,
+		"answer leg-weakness with y (yes) or n (no)",
+		"Allowed routines:",
+		"type l, r, b or n",
+		"Step 1: First strokes, 5 s. Stroke down slowly.",
+		"Step 2: Light rubbing, 5 s. Small circles. Start on the right side.",
+		"Switch sides: now the left side.",
+		"Step 3 done.",
+		"Massage done. Rest for 5 s.",
+		"Summary: Short routine, completed. Pain before 3, after 3. Steps done 3 of 3.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+func TestAccessiblePainRiseReachesTheStopPrompt(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "lumbar-self")
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "n", "2")
+	c.await("Step 1:", 1)
+	c.send("4")
+	c.await("Type e to end the session, or g to finish", 1)
+	c.send("e")
+	c.await("Summary:", 1)
+	out := c.finish()
+	if !strings.Contains(out, "STOP: pain rose from 2 to 4. The clock is frozen.") || !strings.Contains(out, "Stopped because pain rose from 2 to 4.") {
+		t.Fatalf("no stop:\n%s", out)
+	}
+}
+
+func TestAccessibleInputEndingEarly(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "short")
+	c.send("n", "n")
+	out := c.finish()
+	if c.code != 1 || c.err == nil || !strings.Contains(c.err.Error(), "question 3 (fever) was not answered: input ended") {
+		t.Fatalf("exit %d, err %v\n%s", c.code, c.err, out)
+	}
+}
+
+func TestAccessibleStopLevelEndsAtScreening(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "short")
+	answers := noes()
+	answers[2] = "y" // fever
+	c.send(answers...)
+	c.await("STOP: no massage today", 1)
+	out := c.finish()
+	if c.code != ExitStop || strings.Contains(out, "Step 1") {
+		t.Fatalf("exit %d:\n%s", c.code, out)
+	}
+}

@@ -148,7 +148,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // a tick from before the last change
 		}
 		return m, m.apply(coach.E(coach.Tick))
+	case tea.ResumeMsg:
+		// Back from Ctrl-Z: the engine sees the clock jump on the next
+		// tick and pauses the step with the gap prompt.
+		if m.screen != screenSession {
+			return m, nil
+		}
+		return m, m.apply(coach.E(coach.Tick))
 	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+z" {
+			return m, tea.Suspend
+		}
 		if msg.String() == "ctrl+c" {
 			if m.engine != nil && m.engine.State().Phase != coach.Done {
 				m.engine.Handle(coach.E(coach.Quit))

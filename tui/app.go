@@ -79,6 +79,8 @@ type Model struct {
 
 	engine  engine
 	tickGen int
+	// diagrams caches the drawn back per zone; cleared with the styles.
+	diagrams map[routines.Zone][]string
 	flash   string // the latest cue in words, shown under the title
 
 	confirmQuit bool
@@ -142,6 +144,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
+		m.diagrams = nil
 		return m, nil
 	case tickMsg:
 		if msg.gen != m.tickGen || m.engine == nil {

@@ -90,3 +90,52 @@ func diagram(zone routines.Zone, st styles) string {
 	}
 	return b.String()
 }
+
+// diagramColumn is the width of the column the diagram stands in.
+const diagramColumn = 22
+
+// diagramLines returns the diagram for zone with its label, each line padded
+// to diagramColumn cells. It is drawn once per zone and style and reused on
+// every frame.
+func (m *Model) diagramLines(zone routines.Zone) []string {
+	if lines, ok := m.diagrams[zone]; ok {
+		return lines
+	}
+	lines := strings.Split(diagram(zone, m.st), "\n")
+	rowWidth := len(backMap[0])
+	for i := range lines {
+		lines[i] += strings.Repeat(" ", diagramColumn-rowWidth)
+	}
+	if zone != "" {
+		label := "zone: " + string(zone)
+		pad := max((rowWidth-len(label))/2, 0)
+		lines = append(lines, m.st.subtle.Render(strings.Repeat(" ", pad)+label)+strings.Repeat(" ", max(diagramColumn-pad-len(label), 1)))
+	}
+	if m.diagrams == nil {
+		m.diagrams = map[routines.Zone][]string{}
+	}
+	m.diagrams[zone] = lines
+	return lines
+}
+
+// besideDiagram puts the text column to the right of the diagram lines,
+// whose width is known, without measuring anything.
+func besideDiagram(left, right []string) string {
+	n := max(len(left), len(right))
+	var b strings.Builder
+	blank := strings.Repeat(" ", diagramColumn)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(left) {
+			b.WriteString(left[i])
+		} else {
+			b.WriteString(blank)
+		}
+		if i < len(right) {
+			b.WriteString(right[i])
+		}
+	}
+	return b.String()
+}

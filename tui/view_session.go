@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"knead/coach"
 	"knead/routines"
@@ -49,10 +50,10 @@ func fit(s string, w, h int) string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
-	cut := lipgloss.NewStyle().MaxWidth(w)
 	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = cut.Render(l)
+		// A line of no more bytes than cells cannot be too wide.
+		if len(l) > w && cellWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -206,11 +207,7 @@ func (m *Model) viewStepFull(st coach.State, w int) string {
 	if st.Step != nil {
 		zone = st.Step.Zone
 	}
-	left := diagram(zone, m.st)
-	if zone != "" {
-		left += "\n" + m.st.subtle.Render(centre("zone: "+string(zone), 17))
-	}
-	body := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(22).Render(left), strings.Join(col, "\n"))
+	body := besideDiagram(m.diagramLines(zone), strings.Split(strings.Join(col, "\n"), "\n"))
 	barW := min(w-24, 60)
 	var b strings.Builder
 	b.WriteString(m.header(st) + "\n")
@@ -330,14 +327,6 @@ func (m *Model) viewHelp() string {
 	}
 	b.WriteString("\n" + m.st.help.Render("any key closes this help"))
 	return b.String()
-}
-
-func centre(s string, width int) string {
-	pad := (width - lipgloss.Width(s)) / 2
-	if pad <= 0 {
-		return s
-	}
-	return strings.Repeat(" ", pad) + s
 }
 
 func (m *Model) viewSummary() string {

@@ -81,7 +81,7 @@ type Model struct {
 	tickGen int
 	// diagrams caches the drawn back per zone; cleared with the styles.
 	diagrams map[routines.Zone][]string
-	flash   string // the latest cue in words, shown under the title
+	flash    string // the latest cue in words, shown under the title
 
 	confirmQuit bool
 	showHelp    bool

@@ -126,8 +126,8 @@ func (m *Model) Init() tea.Cmd {
 	if m.form != nil {
 		cmds = append(cmds, m.form.Init())
 	}
-	if m.engine != nil {
-		cmds = append(cmds, m.scheduleTick())
+	if m.opts.Rehearse && m.engine != nil {
+		cmds = append(cmds, m.beginRehearsal())
 	}
 	return tea.Batch(cmds...)
 }

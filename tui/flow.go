@@ -291,13 +291,17 @@ func (m *Model) startRehearsal() {
 		return
 	}
 	m.opts.Clock = coach.Scaled(m.opts.Clock, m.opts.Speed)
-	rh := coach.NewRehearsal(r, m.opts.Clock)
-	// Nothing is massaged: go straight to the first step, with no pain.
-	rh.Handle(coach.E(coach.Confirm))
-	rh.Handle(coach.SideEvent(coach.SideNone))
-	rh.Handle(coach.RateEvent(0))
-	m.engine = rh
+	m.engine = coach.NewRehearsal(r, m.opts.Clock)
 	m.setScreen(screenSession)
+}
+
+// beginRehearsal goes straight to the first step: nothing is massaged, so
+// there is no checklist, side or pain to ask. It runs from Init, so that the
+// first step starts with the first frame.
+func (m *Model) beginRehearsal() tea.Cmd {
+	m.engine.Handle(coach.E(coach.Confirm))
+	m.engine.Handle(coach.SideEvent(coach.SideNone))
+	return m.apply(coach.RateEvent(0))
 }
 
 // ---- helpers ----

@@ -264,7 +264,8 @@ func TestRehearsalBanner(t *testing.T) {
 	t.Parallel()
 	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Rehearse: true, RoutineID: "lumbar-self", Speed: 10})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	if m.screen != screenSession || !strings.Contains(screenText(m), "Rehearsal — no massage") {
+	m.Init()
+	if m.screen != screenSession || state(m).Phase != coach.Step || !strings.Contains(screenText(m), "Rehearsal — no massage") {
 		t.Fatalf("rehearsal:\n%s", screenText(m))
 	}
 }

@@ -23,6 +23,7 @@ func main() {
 	stamp := flag.String("stamp", "", "internal: timestamp stdin into FILE.log and FILE.raw")
 	bin := flag.String("bin", "", "the knead binary to measure")
 	runs := flag.Int("runs", 3, "runs of each measurement")
+	startupOnly := flag.Bool("startup", false, "measure only the time to the first frame, runs times")
 	flag.Parse()
 	if *stamp != "" {
 		if err := stampInput(*stamp); err != nil {
@@ -34,6 +35,13 @@ func main() {
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "usage: harness -bin PATH [-runs N]")
 		os.Exit(2)
+	}
+	if *startupOnly {
+		if err := measureStartup(*bin, *runs); err != nil {
+			fmt.Fprintln(os.Stderr, "harness:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := measure(*bin, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "harness:", err)
@@ -158,6 +166,48 @@ func median(rs []result, f func(result) float64) float64 {
 		return v[len(v)/2]
 	}
 	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// measureStartup starts knead runs times and reports the median time to its
+// first frame.
+func measureStartup(bin string, runs int) error {
+	dir, err := os.MkdirTemp("", "knead-bench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	self, _ := os.Executable()
+	var rs []result
+	for i := 0; i < runs; i++ {
+		socket := fmt.Sprintf("knead-startup-%d-%d", os.Getpid(), i)
+		prefix := filepath.Join(dir, fmt.Sprintf("startup-%d", i))
+		tmux := func(args ...string) (string, error) {
+			out, err := exec.Command("tmux", append([]string{"-L", socket}, args...)...).CombinedOutput()
+			return string(out), err
+		}
+		shell := fmt.Sprintf("read gate; date +%%s%%N > %[1]s.t0; exec env KNEAD_CONFIG_DIR=%[2]s KNEAD_DATA_DIR=%[2]s TERM=xterm-256color %[3]s rehearse lumbar-self --no-bell", prefix, dir, bin)
+		if out, err := tmux("new-session", "-d", "-s", "b", "-x", "100", "-y", "30", shell); err != nil {
+			return fmt.Errorf("tmux: %v: %s", err, out)
+		}
+		tmux("pipe-pane", "-o", "-t", "b", fmt.Sprintf("%s -stamp %s", self, prefix))
+		time.Sleep(200 * time.Millisecond)
+		tmux("send-keys", "-t", "b", "Enter")
+		time.Sleep(700 * time.Millisecond)
+		tmux("kill-server")
+		t0b, _ := os.ReadFile(prefix + ".t0")
+		t0, _ := strconv.ParseInt(strings.TrimSpace(string(t0b)), 10, 64)
+		logb, _ := os.ReadFile(prefix + ".log")
+		for _, line := range strings.Split(strings.TrimSpace(string(logb)), "\n") {
+			var ts, off, n int64
+			fmt.Sscan(line, &ts, &off, &n)
+			if ts >= t0 {
+				rs = append(rs, result{StartupMS: float64(ts-t0) / 1e6})
+				break
+			}
+		}
+	}
+	fmt.Printf("startup_to_first_frame_ms: median %.1f of %d runs\n", median(rs, func(r result) float64 { return r.StartupMS }), len(rs))
+	return nil
 }
 
 // run plays one routine as a rehearsal at speed 1 in a fresh tmux server.

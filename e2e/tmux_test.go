@@ -130,11 +130,11 @@ func TestFullFlowInTmux(t *testing.T) {
 	p.waitFor("How strong is the pain before you start", 5*time.Second)
 	p.keys("3")
 	p.waitFor("First strokes", 5*time.Second)
-	for i := 0; i < 3; i++ {
-		p.waitFor("How is the pain now", 15*time.Second)
+	for _, step := range []string{"First strokes", "Light rubbing", "Last strokes"} {
+		p.waitFor("Step done: "+step, 15*time.Second)
 		p.keys("3")
 	}
-	p.waitFor("How is the pain now", 20*time.Second) // after the rest
+	p.waitFor("after the rest", 20*time.Second)
 	p.keys("2")
 	screen := p.waitFor("Session summary", 5*time.Second)
 	for _, want := range []string{"Pain before → after: 3 → 2", "Steps done: 3 of 3", "Ended: completed"} {

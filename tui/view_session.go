@@ -96,8 +96,11 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 			m.st.subtle.Render(wrap("You start on the other side (seed 001: begin opposite the pain).", tw))
 	case coach.Baseline, coach.CheckIn, coach.FinalPain:
 		q := "How is the pain now, 0–10?"
-		if st.Phase == coach.Baseline {
+		switch st.Phase {
+		case coach.Baseline:
 			q = "How strong is the pain before you start, 0–10?"
+		case coach.FinalPain:
+			q = "How is the pain now, after the rest, 0–10?"
 		}
 		var b strings.Builder
 		b.WriteString(m.header(st) + "\n\n")

@@ -1,0 +1,94 @@
+package journal
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Course rules, from the source articles.
+const (
+	// CourseGap: a longer pause between two sessions starts a new course.
+	CourseGap = 21 * 24 * time.Hour
+	// CourseLength is the usual course (001: "10-15 procedures"; 002).
+	CourseLength = 10
+	// CourseMax is the longest course before a break (002: "after the
+	// session, a break of several weeks is required").
+	CourseMax = 15
+)
+
+// Past is what course planning needs of an earlier session.
+type Past struct {
+	StartedAt       time.Time
+	Baseline, Final int // -1 when not given
+}
+
+// Course says where the next session stands in its course.
+type Course struct {
+	Number        int // the next session's number in its course, from 1
+	Of            int // the course length to show: 10, or 15 past ten
+	LastAt        time.Time
+	DaysSinceLast int // -1 when there was no session before
+	SuggestedNext time.Time
+	Advice        []string
+}
+
+// PlanCourse works out the next session's place in its course at now.
+func PlanCourse(past []Past, now time.Time) Course {
+	sorted := append([]Past(nil), past...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].StartedAt.Before(sorted[j].StartedAt) })
+	c := Course{Number: 1, Of: CourseLength, DaysSinceLast: -1}
+	if len(sorted) == 0 {
+		return c
+	}
+	inCourse := 0
+	for i, p := range sorted {
+		if i == 0 || p.StartedAt.Sub(sorted[i-1].StartedAt) > CourseGap {
+			inCourse = 0
+		}
+		inCourse++
+	}
+	last := sorted[len(sorted)-1]
+	c.LastAt = last.StartedAt
+	c.DaysSinceLast = int(now.Sub(last.StartedAt).Hours() / 24)
+	if now.Sub(last.StartedAt) > CourseGap {
+		return c // a new course
+	}
+	c.Number = inCourse + 1
+	if c.Number > CourseLength {
+		c.Of = CourseMax
+	}
+	// 001: daily courses of about ten sessions, or preventive courses with
+	// 2-3 days between sessions; past ten, knead suggests the latter.
+	gap := 24 * time.Hour
+	if c.Number > CourseLength {
+		gap = 2 * 24 * time.Hour
+	}
+	c.SuggestedNext = last.StartedAt.Add(gap)
+	if c.Number > CourseMax {
+		c.Advice = append(c.Advice, fmt.Sprintf("This course has had %d sessions: take a break of several weeks before the next course.", inCourse))
+	}
+	worse := 0
+	for _, p := range sorted[max(len(sorted)-3, 0):] {
+		if p.Baseline >= 0 && p.Final >= 0 && p.Final-p.Baseline >= 2 {
+			worse++
+		}
+	}
+	if worse >= 2 {
+		c.Advice = append(c.Advice, "Pain after the session was 2 or more points higher than before in two of the last three sessions: pause the course and see a doctor before the next session.")
+	}
+	return c
+}
+
+// CourseFor plans the next session of a person from the journal.
+func (s *Store) CourseFor(person string, now time.Time) (Course, error) {
+	sessions, err := s.Sessions(Filter{Person: person})
+	if err != nil {
+		return Course{}, err
+	}
+	past := make([]Past, len(sessions))
+	for i, x := range sessions {
+		past[i] = Past{StartedAt: x.StartedAt, Baseline: x.Baseline, Final: x.Final}
+	}
+	return PlanCourse(past, now), nil
+}

@@ -1,0 +1,122 @@
+package journal
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CSVHeader is the first row of --csv; its columns are a stable format.
+var CSVHeader = []string{"date", "time", "person", "routine", "course_session", "minutes", "pain_before", "pain_after", "outcome", "stop_reason", "steps_done", "steps_planned"}
+
+// WriteCSV writes sessions as CSV, one row each, times in local time.
+func WriteCSV(w io.Writer, sessions []Session) error {
+	cw := csv.NewWriter(w)
+	cw.Write(CSVHeader)
+	for _, x := range sessions {
+		t := x.StartedAt.Local()
+		cw.Write([]string{
+			t.Format("2006-01-02"), t.Format("15:04"), x.Person, x.Routine, strconv.Itoa(x.CourseNumber),
+			fmt.Sprintf("%.1f", x.Active.Minutes()), painCell(x.Baseline), painCell(x.Final), x.Outcome, x.StopReason,
+			strconv.Itoa(x.StepsDone), strconv.Itoa(x.StepsPlanned),
+		})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func painCell(p int) string {
+	if p < 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
+}
+
+// sessionJSON is the stable --json shape of one session.
+type sessionJSON struct {
+	StartedAt     string  `json:"started_at"`
+	EndedAt       *string `json:"ended_at"`
+	Person        string  `json:"person"`
+	Routine       string  `json:"routine"`
+	CourseSession int     `json:"course_session"`
+	Minutes       float64 `json:"minutes"`
+	PainBefore    *int    `json:"pain_before"`
+	PainAfter     *int    `json:"pain_after"`
+	Outcome       string  `json:"outcome"`
+	StopReason    string  `json:"stop_reason"`
+	StepsDone     int     `json:"steps_done"`
+	StepsPlanned  int     `json:"steps_planned"`
+}
+
+// WriteJSON writes {"sessions": [...]}, times in RFC 3339.
+func WriteJSON(w io.Writer, sessions []Session) error {
+	out := struct {
+		Sessions []sessionJSON `json:"sessions"`
+	}{Sessions: []sessionJSON{}}
+	for _, x := range sessions {
+		j := sessionJSON{
+			StartedAt: x.StartedAt.Format(time.RFC3339), Person: x.Person, Routine: x.Routine,
+			CourseSession: x.CourseNumber, Minutes: math.Round(x.Active.Minutes()*10) / 10,
+			PainBefore: painPtr(x.Baseline), PainAfter: painPtr(x.Final), Outcome: x.Outcome,
+			StopReason: x.StopReason, StepsDone: x.StepsDone, StepsPlanned: x.StepsPlanned,
+		}
+		if !x.EndedAt.IsZero() {
+			e := x.EndedAt.Format(time.RFC3339)
+			j.EndedAt = &e
+		}
+		out.Sessions = append(out.Sessions, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func painPtr(p int) *int {
+	if p < 0 {
+		return nil
+	}
+	return &p
+}
+
+// Chart draws pain before (o) and after (*) each session on the 0–10
+// scale, one column per session, oldest on the left; + marks both at the
+// same level. It needs no terminal library.
+func Chart(sessions []Session, width int) string {
+	if len(sessions) == 0 {
+		return ""
+	}
+	cols := max(width-6, 4) / 2
+	if len(sessions) > cols {
+		sessions = sessions[len(sessions)-cols:]
+	}
+	var b strings.Builder
+	b.WriteString("pain  o before  * after\n")
+	for level := 10; level >= 0; level-- {
+		fmt.Fprintf(&b, "%3d |", level)
+		for _, x := range sessions {
+			mark := " "
+			switch {
+			case x.Baseline == level && x.Final == level:
+				mark = "+"
+			case x.Final == level:
+				mark = "*"
+			case x.Baseline == level:
+				mark = "o"
+			}
+			b.WriteString(" " + mark)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("    +" + strings.Repeat("--", len(sessions)) + "\n")
+	b.WriteString("     ")
+	for i := range sessions {
+		fmt.Fprintf(&b, "%2d", (i+1)%100)
+	}
+	b.WriteString("  (sessions)\n")
+	return b.String()
+}

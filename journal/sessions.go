@@ -1,0 +1,186 @@
+package journal
+
+import (
+	"database/sql"
+	"errors"
+	"os"
+	"syscall"
+	"time"
+)
+
+// Session is one recorded session as the history shows it.
+type Session struct {
+	ID           int64
+	Person       string
+	Routine      string
+	StartedAt    time.Time
+	EndedAt      time.Time // zero while running or when interrupted
+	Active       time.Duration
+	Baseline     int // -1 when not given
+	Final        int // -1 when not given
+	Outcome      string
+	StopReason   string
+	StepsDone    int
+	StepsPlanned int
+	CourseNumber int
+	// Step is the 1-based step the session had reached, for "interrupted
+	// at step N"; 0 before the first step.
+	Step int
+}
+
+// Possible Outcome values besides the engine's own (completed, stopped,
+// ended).
+const (
+	OutcomeInterrupted = "interrupted"
+	OutcomeRunning     = "running"
+)
+
+// Filter narrows the history.
+type Filter struct {
+	Person string    // "" for everyone
+	Since  time.Time // zero for all time
+}
+
+// Sessions lists sessions, oldest first. A session that never ended and
+// whose process is gone reads as interrupted.
+func (s *Store) Sessions(f Filter) ([]Session, error) {
+	query := `SELECT s.id, p.name, s.routine, s.started_at, COALESCE(s.ended_at, ''), s.active_ms,
+		COALESCE(s.baseline, -1), COALESCE(s.final, -1), COALESCE(s.outcome, ''), s.stop_reason,
+		s.steps_done, s.steps_planned, s.course_number, s.current_step, s.pid
+		FROM sessions s JOIN people p ON p.id = s.person_id WHERE 1 = 1`
+	var args []any
+	if f.Person != "" {
+		query += " AND p.name = ?"
+		args = append(args, f.Person)
+	}
+	if !f.Since.IsZero() {
+		query += " AND s.started_at >= ?"
+		args = append(args, formatTime(f.Since))
+	}
+	query += " ORDER BY s.started_at, s.id"
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		var x Session
+		var started, ended string
+		var activeMS int64
+		var step, pid int
+		if err := rows.Scan(&x.ID, &x.Person, &x.Routine, &started, &ended, &activeMS, &x.Baseline, &x.Final,
+			&x.Outcome, &x.StopReason, &x.StepsDone, &x.StepsPlanned, &x.CourseNumber, &step, &pid); err != nil {
+			return nil, err
+		}
+		x.StartedAt, x.Active, x.Step = parseTime(started), time.Duration(activeMS)*time.Millisecond, step+1
+		if ended != "" {
+			x.EndedAt = parseTime(ended)
+		}
+		if x.Outcome == "" {
+			x.Outcome = OutcomeInterrupted
+			if alive(pid) {
+				x.Outcome = OutcomeRunning
+			}
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// alive reports whether a process with this pid exists. The journal is
+// local to one machine, so a pid is enough to tell a running session from
+// one whose process was killed.
+func alive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	if pid == os.Getpid() {
+		return true
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// MarkInterrupted gives every session that never ended, and whose process
+// is gone, the outcome "interrupted", and returns them so the app can say
+// so at start.
+func (s *Store) MarkInterrupted() ([]Session, error) {
+	all, err := s.Sessions(Filter{})
+	if err != nil {
+		return nil, err
+	}
+	var marked []Session
+	for _, x := range all {
+		if x.Outcome != OutcomeInterrupted {
+			continue
+		}
+		res, err := s.db.Exec(`UPDATE sessions SET outcome = ?, ended_at = (SELECT MAX(at) FROM events WHERE session_id = sessions.id)
+			WHERE id = ? AND outcome IS NULL`, OutcomeInterrupted, x.ID)
+		if err != nil {
+			return marked, err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			marked = append(marked, x)
+		}
+	}
+	return marked, nil
+}
+
+// Event is one stored event of a session.
+type Event struct {
+	At     time.Time
+	Kind   string
+	Step   int
+	Value  sql.NullInt64
+	Detail string
+}
+
+// Events returns a session's events in the order they happened.
+func (s *Store) Events(session int64) ([]Event, error) {
+	rows, err := s.db.Query("SELECT at, kind, step, value, detail FROM events WHERE session_id = ? ORDER BY id", session)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at string
+		if err := rows.Scan(&at, &e.Kind, &e.Step, &e.Value, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// DeletePerson removes a person and everything recorded about them, then
+// compacts the file so that nothing remains on disk.
+func (s *Store) DeletePerson(name string) (bool, error) {
+	res, err := s.db.Exec("DELETE FROM people WHERE name = ?", name)
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, s.vacuum()
+}
+
+// DeleteAll removes every record, then compacts the file.
+func (s *Store) DeleteAll() error {
+	for _, table := range []string{"events", "sessions", "screenings", "standing_answers", "people"} {
+		if _, err := s.db.Exec("DELETE FROM " + table); err != nil {
+			return err
+		}
+	}
+	return s.vacuum()
+}
+
+func (s *Store) vacuum() error {
+	if _, err := s.db.Exec("VACUUM"); err != nil {
+		return err
+	}
+	_, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
+}

@@ -52,7 +52,9 @@ func pasts(n int, at func(int) Past) []Past {
 
 func TestWorseningPainAdvice(t *testing.T) {
 	t.Parallel()
-	p := func(d, before, after int) Past { return Past{StartedAt: day.Add(days(d)), Baseline: before, Final: after} }
+	p := func(d, before, after int) Past {
+		return Past{StartedAt: day.Add(days(d)), Baseline: before, Final: after}
+	}
 	cases := []struct {
 		past []Past
 		want bool

@@ -16,6 +16,7 @@ import (
 // globalOptions are the flags every command shares.
 type globalOptions struct {
 	forWhom    string
+	partner    string
 	accessible bool
 	noBell     bool
 }
@@ -23,6 +24,7 @@ type globalOptions struct {
 func (g *globalOptions) register(cmd *cobra.Command) {
 	f := cmd.PersistentFlags()
 	f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
+	f.StringVar(&g.partner, "partner", "", "the partner's `NAME`, to keep each person's history apart")
 	f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
 	f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
 }
@@ -50,13 +52,23 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 			return unknownRoutine(lib, routineID)
 		}
 	}
+	if g.partner != "" && mode == "" {
+		mode = screening.Partner
+	}
 	opts := tui.Options{
 		Library:       lib,
 		Questions:     screening.Default(),
 		Mode:          mode,
+		PartnerName:   routines.Clean(g.partner),
 		RoutineID:     routineID,
 		Bell:          !g.noBell,
 		SessionNumber: 1,
+		Journal:       openJournal(cmd.ErrOrStderr()),
+	}
+	if opts.Journal == nil {
+		opts.JournalProblem = "the history file could not be opened (see the message above)"
+	} else {
+		defer opts.Journal.Close()
 	}
 	return runWith(cmd, g, opts)
 }
@@ -64,8 +76,9 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 func runWith(cmd *cobra.Command, g *globalOptions, opts tui.Options) error {
 	if g.accessible {
 		code, err := plain.Run(plain.Options{
-			Library: opts.Library, Questions: opts.Questions, Clock: opts.Clock, Mode: opts.Mode,
+			Library: opts.Library, Questions: opts.Questions, Clock: opts.Clock, Mode: opts.Mode, PartnerName: opts.PartnerName,
 			RoutineID: opts.RoutineID, Rehearse: opts.Rehearse, Speed: opts.Speed, SessionNumber: opts.SessionNumber,
+			Journal: opts.Journal,
 		}, cmd.InOrStdin(), cmd.OutOrStdout())
 		if err != nil {
 			return err

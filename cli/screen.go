@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"knead/plain"
+	"knead/routines"
 	"knead/screening"
 )
 
@@ -93,6 +94,16 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	c, err := q.Evaluate(mode, answers, time.Now())
 	if err != nil {
 		return err
+	}
+	if store := openJournal(cmd.ErrOrStderr()); store != nil {
+		defer store.Close()
+		p, err := store.Person(routines.Clean(opts.partner), mode)
+		if err == nil {
+			err = store.SaveScreening(p.ID, c)
+		}
+		if err != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "knead: the screening could not be saved: %v\n", err)
+		}
 	}
 	lib := loadLibrary(cmd.ErrOrStderr())
 	allowed := c.Allowed(lib.All())

@@ -121,7 +121,8 @@ func answerScreening(p *pane) {
 
 func TestFullFlowInTmux(t *testing.T) {
 	bin := buildKnead(t)
-	p := startPane(t, environment(t), bin+" start e2e-short --for self")
+	env := environment(t)
+	p := startPane(t, env, bin+" start e2e-short --for self")
 	answerScreening(p)
 	p.waitFor("Before you start", 10*time.Second)
 	p.keys("Enter")
@@ -146,6 +147,42 @@ func TestFullFlowInTmux(t *testing.T) {
 	screen = p.waitFor("EXIT=", 5*time.Second)
 	if !strings.Contains(screen, "EXIT=0") || !strings.Contains(screen, "knead: e2e-short, completed; pain 3 → 2") {
 		t.Errorf("after exit:\n%s", screen)
+	}
+	// The session is in the history.
+	csv := knead(t, bin, env, "history", "--csv")
+	if !strings.Contains(csv, ",me,e2e-short,1,") || !strings.Contains(csv, ",3,2,completed,,3,3") {
+		t.Errorf("history:\n%s", csv)
+	}
+}
+
+// knead runs the binary with env and returns its output.
+func knead(t *testing.T, bin string, env []string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("knead %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func TestClosingTheTerminalMidSessionLeavesAnInterruptedSession(t *testing.T) {
+	bin := buildKnead(t)
+	env := environment(t)
+	p := startPane(t, env, bin+" start lumbar-self --for self")
+	answerScreening(p)
+	p.waitFor("Before you start", 10*time.Second)
+	p.keys("Enter", "r")
+	p.waitFor("How strong is the pain", 5*time.Second)
+	p.keys("4")
+	p.waitFor("Stroking towards the coccyx", 5*time.Second)
+	time.Sleep(1500 * time.Millisecond)
+	p.tmux("kill-server") // the terminal is closed
+	time.Sleep(500 * time.Millisecond)
+	out := knead(t, bin, env, "history")
+	if !strings.Contains(out, "lumbar-self") || !strings.Contains(out, "interrupted at step 1") || !strings.Contains(out, "4 → 4") {
+		t.Fatalf("history after closing the terminal:\n%s", out)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"knead/coach"
+	"knead/journal"
 	"knead/routines"
 	"knead/screening"
 )
@@ -23,6 +24,9 @@ type Options struct {
 	Rehearse      bool
 	Speed         float64
 	SessionNumber int
+	PartnerName   string
+	// Journal records the screening and the session; nil runs unsaved.
+	Journal *journal.Store
 }
 
 // Exit statuses of a plain run that ends at screening.
@@ -53,6 +57,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	}
 	p := NewPrompter(in, out)
 	var e engine
+	var saver *logSaver
 	if opts.Rehearse {
 		r, ok := opts.Library.Get(opts.RoutineID)
 		if !ok {
@@ -67,13 +72,16 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 		sayCues(p, cues)
 		e = rh
 	} else {
-		s, code, err := screenAndStart(opts, p)
+		s, rec, code, err := screenAndStart(opts, p)
 		if s == nil {
 			return code, err
 		}
 		e = s
+		if rec != nil {
+			saver = &logSaver{rec: rec, s: s, p: p}
+		}
 	}
-	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed, lastMinute: shownSeconds(e.State().Total) / 60}
+	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed, lastMinute: shownSeconds(e.State().Total) / 60, saver: saver}
 	err := r.loop()
 	r.summary()
 	if err != nil {
@@ -84,22 +92,45 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 
 // screenAndStart runs the screening and the routine choice, and builds the
 // session. A nil session comes with the exit status to end with.
-func screenAndStart(opts Options, p *Prompter) (*coach.Session, int, error) {
+func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorder, int, error) {
 	mode, answers, err := AskScreening(opts.Questions, opts.Mode, p)
 	if err != nil {
-		return nil, 1, err
+		return nil, nil, 1, err
 	}
 	c, err := opts.Questions.Evaluate(mode, answers, opts.Clock.Now())
 	if err != nil {
-		return nil, 1, err
+		return nil, nil, 1, err
 	}
 	allowed := c.Allowed(opts.Library.All())
 	PrintClearance(p.out, c, allowed)
+	var person journal.Person
+	if opts.Journal != nil {
+		person, err = opts.Journal.Person(opts.PartnerName, mode)
+		if err == nil {
+			err = opts.Journal.SaveScreening(person.ID, c)
+		}
+		if err != nil {
+			p.Say("The history could not be written: %v", err)
+			opts.Journal = nil
+		}
+	}
 	switch c.Level {
 	case screening.Stop:
-		return nil, ExitStop, nil
+		return nil, nil, ExitStop, nil
 	case screening.Urgent:
-		return nil, ExitUrgent, nil
+		return nil, nil, ExitUrgent, nil
+	}
+	if opts.Journal != nil {
+		course, err := opts.Journal.CourseFor(person.Name, c.GivenAt)
+		if err != nil {
+			p.Say("This session will not be saved: %v", err)
+			opts.Journal = nil
+		} else {
+			opts.SessionNumber = course.Number
+			sayCourse(p, course)
+		}
+	} else {
+		p.Say("This session will not be saved: the history is not available.")
 	}
 	var r *routines.Routine
 	if opts.RoutineID != "" {
@@ -113,7 +144,7 @@ func screenAndStart(opts Options, p *Prompter) (*coach.Session, int, error) {
 	if r == nil {
 		if len(allowed) == 0 {
 			p.Say("No routine is allowed today.")
-			return nil, 0, nil
+			return nil, nil, 0, nil
 		}
 		for i, a := range allowed {
 			p.Say("%d) %s: %s, %s, %s", i+1, a.ID, a.Title, routines.HumanDuration(a.Total()), a.Intensity())
@@ -127,18 +158,62 @@ func screenAndStart(opts Options, p *Prompter) (*coach.Session, int, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, 1, fmt.Errorf("no routine was chosen: %w", err)
+			return nil, nil, 1, fmt.Errorf("no routine was chosen: %w", err)
 		}
 	}
 	s, err := coach.New(r, c, opts.Clock, coach.Options{SessionNumber: opts.SessionNumber})
 	if err != nil {
-		return nil, 1, err
+		return nil, nil, 1, err
 	}
-	return s, 0, nil
+	if opts.Journal == nil {
+		return s, nil, 0, nil
+	}
+	id, err := opts.Journal.StartSession(person.ID, r.ID, len(s.Steps()), opts.SessionNumber, opts.Clock.Now())
+	if err != nil {
+		p.Say("This session will not be saved: %v", err)
+		return s, nil, 0, nil
+	}
+	return s, opts.Journal.NewRecorder(id), 0, nil
+}
+
+// sayCourse tells where the session stands in its course.
+func sayCourse(p *Prompter, c journal.Course) {
+	line := fmt.Sprintf("Session %d of %d.", c.Number, c.Of)
+	if c.DaysSinceLast >= 0 {
+		line += fmt.Sprintf(" %d days since the last.", c.DaysSinceLast)
+	}
+	p.Say("%s", line)
+	for _, a := range c.Advice {
+		p.Say("%s", a)
+	}
+}
+
+// logSaver writes the session's log to the journal after every event. A
+// failed write (a full disk) is said once; the session goes on.
+type logSaver struct {
+	rec     *journal.Recorder
+	s       *coach.Session
+	p       *Prompter
+	written int
+	failed  bool
+}
+
+func (l *logSaver) save() {
+	log := l.s.Log()
+	if len(log) == l.written || l.failed {
+		return
+	}
+	err := l.rec.Write(journal.Batch{From: l.written, Records: log[l.written:], Summary: l.s.Summary(), State: l.s.State()})
+	l.written = len(log)
+	if err != nil {
+		l.failed = true
+		l.p.Say("Warning: the history could not be written (%v); the session goes on but is not saved.", err)
+	}
 }
 
 // runner drives an engine from lines and a timer.
 type runner struct {
+	saver      *logSaver
 	p          *Prompter
 	e          engine
 	clock      coach.Clock
@@ -148,6 +223,9 @@ type runner struct {
 
 func (r *runner) handle(ev coach.Event) {
 	cues, err := r.e.Handle(ev)
+	if r.saver != nil {
+		r.saver.save()
+	}
 	sayCues(r.p, cues)
 	for _, c := range cues {
 		if c.Kind == coach.CueStepStart || c.Kind == coach.CueRestStart {
@@ -221,7 +299,7 @@ func (r *runner) loop() error {
 			err = r.timed()
 		}
 		if err != nil {
-			r.e.Handle(coach.E(coach.Quit))
+			r.handle(coach.E(coach.Quit))
 			return fmt.Errorf("the session ended because %w before %s", err, st.Phase)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 
 	"knead/coach"
+	"knead/journal"
 	"knead/routines"
 	"knead/screening"
 )
@@ -31,8 +32,13 @@ type Options struct {
 	// Rehearse plays RoutineID without screening at Speed times speed.
 	Rehearse bool
 	Speed    float64
-	// SessionNumber is the session's place in its course (1 = first).
+	// SessionNumber is the session's place in its course (1 = first); with
+	// a journal it comes from the history.
 	SessionNumber int
+	// Journal records screenings and sessions; nil runs without saving.
+	Journal *journal.Store
+	// JournalProblem says why there is no journal, for the screen.
+	JournalProblem string
 }
 
 // engine is what the session screen drives: a real session, or a rehearsal.
@@ -85,6 +91,14 @@ type Model struct {
 
 	confirmQuit bool
 	showHelp    bool
+
+	// The journal: who is massaged, their course, and the recorder of the
+	// running session with how far the engine's log has been handed to it.
+	person      journal.Person
+	course      journal.Course
+	recorder    *journal.Recorder
+	logged      int
+	saveWarning string
 
 	// ExitCode is the process status after the program ends: 0, or 130
 	// after Ctrl-C.
@@ -146,6 +160,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.st = newStyles(msg.IsDark())
 		m.diagrams = nil
 		return m, nil
+	case courseMsg:
+		return m, m.courseLoaded(msg)
+	case recordingMsg:
+		return m, m.recordingStarted(msg)
+	case savedMsg:
+		if msg.err != nil {
+			m.saveWarning = "not saved: " + msg.err.Error()
+		}
+		return m, nil
 	case tickMsg:
 		if msg.gen != m.tickGen || m.engine == nil {
 			return m, nil // a tick from before the last change
@@ -167,7 +190,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.engine.Handle(coach.E(coach.Quit))
 			}
 			m.ExitCode = 130
-			return m, tea.Quit
+			return m, tea.Sequence(m.saveLog(), tea.Quit)
 		}
 	}
 	switch m.screen {

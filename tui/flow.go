@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"knead/coach"
+	"knead/journal"
 	"knead/routines"
 	"knead/screening"
 )
@@ -130,9 +131,48 @@ func (m *Model) viewScreening() string {
 	return m.form.View()
 }
 
-// afterScreening shows the result, or goes on to the routine.
+// afterScreening records the screening and looks up the course (in a
+// command: that is disk work), then goes on.
 func (m *Model) afterScreening(c screening.Clearance) tea.Cmd {
 	m.clearance = c
+	if m.opts.Journal == nil {
+		return m.proceed(c)
+	}
+	store, mode, name := m.opts.Journal, m.mode, m.partnerName
+	return func() tea.Msg {
+		p, err := store.Person(name, mode)
+		if err != nil {
+			return courseMsg{err: err}
+		}
+		if err := store.SaveScreening(p.ID, c); err != nil {
+			return courseMsg{person: p, err: err}
+		}
+		course, err := store.CourseFor(p.Name, c.GivenAt)
+		return courseMsg{person: p, course: course, err: err}
+	}
+}
+
+// courseMsg brings the person and their course from the journal.
+type courseMsg struct {
+	person journal.Person
+	course journal.Course
+	err    error
+}
+
+func (m *Model) courseLoaded(msg courseMsg) tea.Cmd {
+	if msg.err != nil {
+		m.saveWarning = "not saved: " + msg.err.Error()
+		m.opts.Journal = nil
+	}
+	m.person, m.course = msg.person, msg.course
+	if msg.err == nil {
+		m.opts.SessionNumber = msg.course.Number
+	}
+	return m.proceed(m.clearance)
+}
+
+// proceed shows the result, or goes on to the routine.
+func (m *Model) proceed(c screening.Clearance) tea.Cmd {
 	if c.Level == screening.Stop || c.Level == screening.Urgent {
 		m.setScreen(screenResult)
 		return m.bell()
@@ -281,7 +321,53 @@ func (m *Model) startSession(r *routines.Routine) tea.Cmd {
 	}
 	m.engine = s
 	m.setScreen(screenSession)
-	return nil
+	if m.opts.Journal == nil {
+		return nil
+	}
+	store, person, course := m.opts.Journal, m.person, m.opts.SessionNumber
+	steps, at := len(s.Steps()), m.opts.Clock.Now()
+	return func() tea.Msg {
+		id, err := store.StartSession(person.ID, r.ID, steps, course, at)
+		if err != nil {
+			return recordingMsg{err: err}
+		}
+		return recordingMsg{recorder: store.NewRecorder(id)}
+	}
+}
+
+// recordingMsg says that the session's row exists and recording can begin.
+type recordingMsg struct {
+	recorder *journal.Recorder
+	err      error
+}
+
+func (m *Model) recordingStarted(msg recordingMsg) tea.Cmd {
+	if msg.err != nil {
+		m.saveWarning = "not saved: " + msg.err.Error()
+		return nil
+	}
+	m.recorder = msg.recorder
+	return m.saveLog()
+}
+
+// savedMsg reports a journal write.
+type savedMsg struct{ err error }
+
+// saveLog hands the engine's new log records to the recorder, in a command.
+// Commands run concurrently; the recorder puts batches back in log order.
+func (m *Model) saveLog() tea.Cmd {
+	s, ok := m.engine.(*coach.Session)
+	if !ok || m.recorder == nil {
+		return nil
+	}
+	log := s.Log()
+	if len(log) == m.logged {
+		return nil
+	}
+	b := journal.Batch{From: m.logged, Records: log[m.logged:], Summary: s.Summary(), State: s.State()}
+	m.logged = len(log)
+	rec := m.recorder
+	return func() tea.Msg { return savedMsg{err: rec.Write(b)} }
 }
 
 func (m *Model) startRehearsal() {

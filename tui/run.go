@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -23,7 +26,22 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	if m.Err != nil {
 		return 1, m.Err
 	}
-	final, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate)).Run()
+	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate))
+	// A closed terminal (SIGHUP) ends knead at once. Every event so far is
+	// already in the journal; the session stays without an outcome and is
+	// shown as interrupted.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Kill()
+		}
+	}()
+	final, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) {
+		return 129, nil
+	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return 1, err
 	}

@@ -21,7 +21,7 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 	case m.confirmQuit:
 		if key.Matches(k, m.keys.Yes) {
 			m.engine.Handle(coach.E(coach.Quit))
-			return tea.Quit
+			return tea.Sequence(m.saveLog(), tea.Quit)
 		}
 		if key.Matches(k, m.keys.No) {
 			m.confirmQuit = false
@@ -123,7 +123,7 @@ func painKey(k tea.KeyPressMsg) (int, bool) {
 // nothing.
 func (m *Model) apply(e coach.Event) tea.Cmd {
 	cues, _ := m.engine.Handle(e)
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.saveLog()}
 	for _, c := range cues {
 		if text := cueWords(c, m.engine.State()); text != "" {
 			m.flash = text

@@ -85,6 +85,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		for _, p := range r.Prepare {
 			b.WriteString(wrap("[ ] "+p, tw) + "\n")
 		}
+		b.WriteString(m.courseLine(tw))
 		if st.DoseFactor < 1 {
 			b.WriteString(m.st.subtle.Render(wrap(fmt.Sprintf("This is an early session of the course: every step runs at %d%% of its time.", int(st.DoseFactor*100+0.5)), tw)) + "\n")
 		}
@@ -121,6 +122,31 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 	return m.viewStepSmall(st, w)
 }
 
+// courseLine says where this session stands in its course, with the
+// course's advice, or that it will not be saved.
+func (m *Model) courseLine(width int) string {
+	if _, ok := m.engine.(*coach.Rehearsal); ok {
+		return ""
+	}
+	if m.opts.Journal == nil {
+		why := m.opts.JournalProblem
+		if why == "" {
+			why = "the history is not available"
+		}
+		return m.st.warn.Render(wrap("This session will not be saved: "+why, width)) + "\n"
+	}
+	c := m.course
+	line := fmt.Sprintf("Session %d of %d", c.Number, c.Of)
+	if c.DaysSinceLast >= 0 {
+		line += fmt.Sprintf(" · %d days since the last", c.DaysSinceLast)
+	}
+	out := m.st.accent.Render(line) + "\n"
+	for _, a := range c.Advice {
+		out += m.st.warn.Render(wrap(a, width)) + "\n"
+	}
+	return out
+}
+
 // header is the first line: routine, step, and the mode banner.
 func (m *Model) header(st coach.State) string {
 	r := m.engine.Routine()
@@ -139,6 +165,9 @@ func (m *Model) header(st coach.State) string {
 	}
 	if st.FinishingGently {
 		tags = append(tags, m.st.warn.Render("gentle finish"))
+	}
+	if m.saveWarning != "" {
+		tags = append(tags, m.st.danger.Render(m.saveWarning))
 	}
 	if len(tags) > 0 {
 		left += "  " + strings.Join(tags, " ")

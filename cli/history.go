@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"knead/journal"
+	"knead/paths"
+)
+
+type historyOptions struct {
+	person    string
+	since     string
+	csv, json bool
+	delete    bool
+	deleteAll bool
+	yes       bool
+}
+
+func newHistoryCmd() *cobra.Command {
+	o := &historyOptions{}
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "Show, export or delete the sessions knead recorded",
+		Long: `Shows every recorded session (date, person, routine, minutes, pain before and
+after, how it ended) and a chart of the pain across the course. --csv and
+--json export the same for a doctor or a spreadsheet (formats in
+docs/history.md). The history is kept in ` + "`$XDG_DATA_HOME/knead/knead.db`" + `
+(KNEAD_DATA_DIR overrides the folder), readable by you only.`,
+		Example: `  knead history
+  knead history --person me --since 2026-11-01
+  knead history --csv > sessions.csv
+  knead history --delete --person Ann
+  knead history --delete-all`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runHistory(cmd, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.person, "person", "", "only this person (\"me\", or a partner's name)")
+	f.StringVar(&o.since, "since", "", "only sessions from this `DATE` (YYYY-MM-DD) on")
+	f.BoolVar(&o.csv, "csv", false, "print CSV")
+	f.BoolVar(&o.json, "json", false, "print JSON")
+	f.BoolVar(&o.delete, "delete", false, "delete everything recorded about --person")
+	f.BoolVar(&o.deleteAll, "delete-all", false, "delete the whole history")
+	f.BoolVar(&o.yes, "yes", false, "do not ask before deleting")
+	return cmd
+}
+
+func runHistory(cmd *cobra.Command, o *historyOptions) error {
+	if o.csv && o.json {
+		return errors.New("choose one of --csv and --json")
+	}
+	if o.delete && o.person == "" {
+		return errors.New("--delete needs --person NAME; to delete everything use --delete-all")
+	}
+	filter := journal.Filter{Person: o.person}
+	if o.since != "" {
+		t, err := time.ParseInLocation("2006-01-02", o.since, time.Local)
+		if err != nil {
+			return fmt.Errorf("--since %q: write the date as YYYY-MM-DD, like 2026-11-01", o.since)
+		}
+		filter.Since = t
+	}
+	store, notices, err := journal.Open(paths.DataDir())
+	for _, n := range notices {
+		fmt.Fprintf(cmd.ErrOrStderr(), "knead: %s\n", n)
+	}
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	out := cmd.OutOrStdout()
+	switch {
+	case o.delete, o.deleteAll:
+		return deleteHistory(cmd, store, o)
+	}
+	sessions, err := store.Sessions(filter)
+	if err != nil {
+		return fmt.Errorf("reading the history %s: %w", store.Path(), err)
+	}
+	switch {
+	case o.csv:
+		return journal.WriteCSV(out, sessions)
+	case o.json:
+		return journal.WriteJSON(out, sessions)
+	}
+	if len(sessions) == 0 {
+		fmt.Fprintln(out, "No sessions recorded yet. Start one with `knead`.")
+		return nil
+	}
+	printHistory(out, sessions)
+	fmt.Fprintln(out)
+	fmt.Fprint(out, journal.Chart(sessions, 80))
+	for _, person := range people(sessions) {
+		c, err := store.CourseFor(person, time.Now())
+		if err != nil {
+			continue
+		}
+		line := fmt.Sprintf("%s: next is session %d of %d", person, c.Number, c.Of)
+		if !c.SuggestedNext.IsZero() {
+			line += ", suggested " + c.SuggestedNext.Local().Format("Mon 2 Jan") + " (daily; or every 2–3 days for a preventive course)"
+		}
+		fmt.Fprintln(out, "\n"+line)
+		for _, a := range c.Advice {
+			fmt.Fprintln(out, "  "+a)
+		}
+	}
+	return nil
+}
+
+func people(sessions []journal.Session) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range sessions {
+		if !seen[x.Person] {
+			seen[x.Person] = true
+			out = append(out, x.Person)
+		}
+	}
+	return out
+}
+
+func printHistory(w io.Writer, sessions []journal.Session) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tPERSON\tROUTINE\t#\tMIN\tPAIN\tENDED")
+	for _, x := range sessions {
+		ended := x.Outcome
+		switch x.Outcome {
+		case journal.OutcomeInterrupted:
+			ended = fmt.Sprintf("interrupted at step %d", max(x.Step, 1))
+		case "stopped":
+			ended = "stopped: " + x.StopReason
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), x.Person, x.Routine,
+			x.CourseNumber, x.Active.Minutes(), painOrDash(x.Baseline), painOrDash(x.Final), ended)
+	}
+	tw.Flush()
+}
+
+func painOrDash(p int) string {
+	if p < 0 {
+		return "–"
+	}
+	return fmt.Sprint(p)
+}
+
+func deleteHistory(cmd *cobra.Command, store *journal.Store, o *historyOptions) error {
+	what := "the whole history in " + store.Path()
+	if o.delete {
+		what = "everything recorded about " + o.person
+	}
+	if !o.yes {
+		fmt.Fprintf(cmd.OutOrStdout(), "Delete %s? This cannot be undone. Type yes to confirm: ", what)
+		line, _ := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
+		if strings.TrimSpace(strings.ToLower(line)) != "yes" {
+			return errors.New("nothing deleted")
+		}
+	}
+	if o.deleteAll {
+		if err := store.DeleteAll(); err != nil {
+			return err
+		}
+	} else {
+		found, err := store.DeletePerson(o.person)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("no person named %q in the history", o.person)
+		}
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "Deleted %s.\n", what)
+	return nil
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"knead/coach"
+	"knead/journal"
 	"knead/screening"
 )
 
@@ -55,6 +56,11 @@ type conversation struct {
 
 func startConversation(t *testing.T, routineID string) *conversation {
 	t.Helper()
+	return startConversationWith(t, routineID, func(*Options) {})
+}
+
+func startConversationWith(t *testing.T, routineID string, configure func(*Options)) *conversation {
+	t.Helper()
 	lib := libraryWithShort(t)
 	pr, pw := io.Pipe()
 	c := &conversation{t: t, in: pw, out: &syncBuffer{}, done: make(chan struct{})}
@@ -63,6 +69,7 @@ func startConversation(t *testing.T, routineID string) *conversation {
 		Library: lib, Questions: screening.Default(), Mode: screening.Self, RoutineID: routineID,
 		Clock: coach.Scaled(coach.SystemClock{}, speed), Speed: speed, SessionNumber: 3,
 	}
+	configure(&opts)
 	go func() {
 		defer close(c.done)
 		c.code, c.err = Run(opts, pr, c.out)
@@ -181,5 +188,39 @@ func TestAccessibleStopLevelEndsAtScreening(t *testing.T) {
 	out := c.finish()
 	if c.code != ExitStop || strings.Contains(out, "Step 1") {
 		t.Fatalf("exit %d:\n%s", c.code, out)
+	}
+}
+
+func TestAccessibleSessionIsRecorded(t *testing.T) {
+	t.Parallel()
+	store, _, err := journal.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	c := startConversationWith(t, "short", func(o *Options) { o.Journal = store })
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "l", "3")
+	for i := 1; i <= 4; i++ {
+		c.await("How is the pain now, 0-10?", i)
+		c.send("3")
+	}
+	c.await("Summary:", 1)
+	out := c.finish()
+	if !strings.Contains(out, "Session 1 of 10.") {
+		t.Errorf("no course line:\n%s", out)
+	}
+	rows, err := store.Sessions(journal.Filter{})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("rows %+v, err %v", rows, err)
+	}
+	x := rows[0]
+	if x.Outcome != "completed" || x.Baseline != 3 || x.Final != 3 || x.StepsDone != 3 || x.Person != "me" || x.CourseNumber != 1 {
+		t.Fatalf("recorded %+v", x)
+	}
+	events, _ := store.Events(x.ID)
+	if len(events) < 10 {
+		t.Fatalf("only %d events recorded", len(events))
 	}
 }

@@ -81,7 +81,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		if opts.json {
 			prompts = cmd.ErrOrStderr()
 		}
-		mode, answers, err = plain.AskScreening(q, mode, plain.NewPrompter(cmd.InOrStdin(), prompts))
+		mode, answers, err = plain.AskScreening(q, mode, plain.NewPrompter(cmd.InOrStdin(), prompts), nil)
 	default:
 		if !plain.IsTerminal(cmd.InOrStdin()) {
 			return errors.New("standard input is not a terminal: use --accessible to answer line by line, or --answers FILE")

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io"
+	"time"
 
 	"charm.land/huh/v2"
 
@@ -14,7 +15,7 @@ import (
 func askForm(q *screening.Questionnaire, mode screening.Mode, in io.Reader, out io.Writer) (screening.Mode, screening.Answers, error) {
 	modeValue := string(mode)
 	values := map[string]*string{}
-	form := tui.ScreeningForm(q, &modeValue, values).WithInput(in).WithOutput(out)
+	form := tui.ScreeningForm(q, &modeValue, values, nil, time.Time{}).WithInput(in).WithOutput(out)
 	if err := form.Run(); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
 			return "", nil, errors.New("screening cancelled; no clearance was given")

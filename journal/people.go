@@ -71,8 +71,8 @@ func (s *Store) StandingAnswers(personID int64, q *screening.Questionnaire, now 
 			return nil, time.Time{}, err
 		}
 		x, ok := q.Question(id)
-		if !ok || x.Kind != screening.Standing {
-			continue // a question this version no longer has
+		if !ok || !x.Remembered() {
+			continue // a question this version no longer has, or no longer keeps
 		}
 		a, err := screening.ParseAnswer(x, text)
 		if err != nil {
@@ -93,8 +93,8 @@ func (s *Store) StandingAnswers(personID int64, q *screening.Questionnaire, now 
 	return answers, oldest, nil
 }
 
-// SaveStandingAnswers remembers the standing answers among a (today
-// questions are never stored) as confirmed at.
+// SaveStandingAnswers remembers the standing yes/no answers among a as
+// confirmed at. Today questions, and numbers, are never stored.
 func (s *Store) SaveStandingAnswers(personID int64, q *screening.Questionnaire, a screening.Answers, at time.Time) error {
 	tx, err := s.db.Begin()
 	if err != nil {
@@ -105,7 +105,7 @@ func (s *Store) SaveStandingAnswers(personID int64, q *screening.Questionnaire, 
 		return err
 	}
 	for id, ans := range a {
-		if x, ok := q.Question(id); !ok || x.Kind != screening.Standing {
+		if x, ok := q.Question(id); !ok || !x.Remembered() {
 			continue
 		}
 		if _, err := tx.Exec("INSERT INTO standing_answers (person_id, question, answer, confirmed_at) VALUES (?, ?, ?, ?)", personID, id, ans.String(), formatTime(at)); err != nil {

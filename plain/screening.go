@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"knead/screening"
 )
@@ -31,10 +32,16 @@ func AskMode(p *Prompter) (screening.Mode, error) {
 	return mode, nil
 }
 
+// Remembered looks up a person's remembered standing answers and when they
+// were confirmed; nil when there is no history.
+type Remembered func(screening.Mode) (screening.Answers, time.Time)
+
 // AskScreening runs the questionnaire as numbered prompts, after the
 // disclaimer. "b" goes back to the previous question. When mode is empty it
-// asks who is massaged first.
-func AskScreening(q *screening.Questionnaire, mode screening.Mode, p *Prompter) (screening.Mode, screening.Answers, error) {
+// asks who is massaged first. With remembered answers (confirmed in the last
+// 30 days) it shows them and asks once whether anything has changed; if not,
+// only today's questions are asked.
+func AskScreening(q *screening.Questionnaire, mode screening.Mode, p *Prompter, remembered Remembered) (screening.Mode, screening.Answers, error) {
 	p.Say("%s", Disclaimer)
 	p.Say("Answer y (yes) or n (no); b goes back to the previous question.")
 	if mode == "" {
@@ -45,6 +52,30 @@ func AskScreening(q *screening.Questionnaire, mode screening.Mode, p *Prompter) 
 		mode = m
 	}
 	answers := screening.Answers{}
+	if remembered != nil {
+		if kept, at := remembered(mode); len(kept) > 0 {
+			changed := false
+			err := p.Ask(fmt.Sprintf("Lasting conditions confirmed on %s: %s. Has anything changed? n nothing changed, y ask them again", at.Local().Format("2 Jan 2006"), q.Summary(kept)), func(s string) error {
+				switch strings.ToLower(s) {
+				case "n", "no", "":
+					changed = false
+				case "y", "yes":
+					changed = true
+				default:
+					return errors.New("type n (nothing changed) or y (something changed)")
+				}
+				return nil
+			})
+			if err != nil {
+				return "", nil, fmt.Errorf("before the first question: %w", err)
+			}
+			if !changed {
+				for id, a := range kept {
+					answers[id] = a
+				}
+			}
+		}
+	}
 	var history []string
 	for x := q.Next(answers); x != nil; x = q.Next(answers) {
 		n := len(history) + 1

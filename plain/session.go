@@ -93,7 +93,18 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 // screenAndStart runs the screening and the routine choice, and builds the
 // session. A nil session comes with the exit status to end with.
 func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorder, int, error) {
-	mode, answers, err := AskScreening(opts.Questions, opts.Mode, p)
+	var remembered Remembered
+	if opts.Journal != nil {
+		remembered = func(mode screening.Mode) (screening.Answers, time.Time) {
+			person, err := opts.Journal.Person(opts.PartnerName, mode)
+			if err != nil {
+				return nil, time.Time{}
+			}
+			a, at, _ := opts.Journal.StandingAnswers(person.ID, opts.Questions, opts.Clock.Now())
+			return a, at
+		}
+	}
+	mode, answers, err := AskScreening(opts.Questions, opts.Mode, p, remembered)
 	if err != nil {
 		return nil, nil, 1, err
 	}
@@ -108,6 +119,9 @@ func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorde
 		person, err = opts.Journal.Person(opts.PartnerName, mode)
 		if err == nil {
 			err = opts.Journal.SaveScreening(person.ID, c)
+		}
+		if err == nil {
+			err = opts.Journal.SaveStandingAnswers(person.ID, opts.Questions, answers, c.GivenAt)
 		}
 		if err != nil {
 			p.Say("The history could not be written: %v", err)

@@ -224,3 +224,46 @@ func TestAccessibleSessionIsRecorded(t *testing.T) {
 		t.Fatalf("only %d events recorded", len(events))
 	}
 }
+
+func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
+	t.Parallel()
+	q := screening.Default()
+	kept := screening.Answers{}
+	for _, x := range q.ToAsk(screening.Answers{"hernia": screening.Yes}) {
+		if x.Remembered() {
+			kept[x.ID] = screening.No
+		}
+	}
+	kept["hernia"], kept["hernia-approved"] = screening.Yes, screening.Yes
+	remembered := func(screening.Mode) (screening.Answers, time.Time) { return kept, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
+	var today []string
+	for _, x := range q.ToAsk(nil) {
+		if !x.Remembered() {
+			today = append(today, "n")
+		}
+	}
+	run := func(first string, lines []string) (screening.Answers, string) {
+		out := &syncBuffer{}
+		p := NewPrompter(strings.NewReader(first+"\n"+strings.Join(lines, "\n")+"\n"), out)
+		_, answers, err := AskScreening(q, screening.Self, p, remembered)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return answers, out.String()
+	}
+	answers, out := run("n", today)
+	if !strings.Contains(out, "Lasting conditions confirmed on 1 Nov 2026: disc hernia (approved).") || strings.Contains(out, "herniated") {
+		t.Fatalf("nothing changed:\n%s", out)
+	}
+	if c, err := q.Evaluate(screening.Self, answers, time.Now()); err != nil || c.Level != screening.Gentle {
+		t.Fatalf("level %s, err %v", c.Level, err)
+	}
+	// "Something changed" asks every question again.
+	var all []string
+	for range q.ToAsk(nil) {
+		all = append(all, "n")
+	}
+	if _, out := run("y", all); !strings.Contains(out, "Do you have a herniated (slipped) disc?") {
+		t.Fatalf("asked again:\n%s", out)
+	}
+}

@@ -6,6 +6,7 @@ package screening
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 )
@@ -58,6 +59,13 @@ func (q *Question) Text(m Mode) string {
 		return q.Partner
 	}
 	return q.Self
+}
+
+// Remembered reports whether an answer to q is kept per person and offered
+// again: standing yes/no questions. Today questions are asked every time,
+// and numbers (days since an operation) change by themselves.
+func (q *Question) Remembered() bool {
+	return q.Kind == Standing && q.Type == YesNo
 }
 
 // Questionnaire is the whole list of questions in the order they are asked.
@@ -147,6 +155,31 @@ func (q *Questionnaire) ToAsk(a Answers) []*Question {
 	}
 	walk(q.top)
 	return out
+}
+
+// Summary lists, in words, the remembered conditions answered yes, for a
+// "nothing has changed?" confirmation.
+func (q *Questionnaire) Summary(a Answers) string {
+	var yes []string
+	for _, x := range q.All() {
+		if ans, ok := a[x.ID]; ok && x.Remembered() && x.Parent == nil && ans.IsYes() {
+			label := x.Label
+			for _, f := range x.FollowUps {
+				if fa, ok := a[f.ID]; ok && f.Remembered() {
+					if fa.IsYes() {
+						label += " (approved)"
+					} else {
+						label += " (not approved)"
+					}
+				}
+			}
+			yes = append(yes, label)
+		}
+	}
+	if len(yes) == 0 {
+		return "none of the lasting conditions"
+	}
+	return strings.Join(yes, ", ")
 }
 
 // Next is the first question still to answer, or nil when all are answered.

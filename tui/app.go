@@ -78,6 +78,9 @@ type Model struct {
 	form       *huh.Form
 	formValues map[string]*string
 	formMode   string
+	answers    screening.Answers
+	// pending is the command New prepared, run by Init.
+	pending tea.Cmd
 
 	clearance    screening.Clearance
 	pickerCursor int
@@ -120,7 +123,7 @@ func New(opts Options) *Model {
 	case opts.Rehearse:
 		m.startRehearsal()
 	case opts.Mode != "":
-		m.startScreening()
+		m.pending = m.startScreening()
 	default:
 		m.setScreen(screenWelcome)
 	}
@@ -136,10 +139,8 @@ func (m *Model) setScreen(s screen) {
 // Init asks the terminal for its background colour, for light and dark
 // styles, and starts the form or the rehearsal.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.form != nil {
-		cmds = append(cmds, m.form.Init())
-	}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pending}
+	m.pending = nil
 	if m.opts.Rehearse && m.engine != nil {
 		cmds = append(cmds, m.beginRehearsal())
 	}

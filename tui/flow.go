@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -90,10 +91,34 @@ func (m *Model) viewWelcome() string {
 
 // ---- screening: the questionnaire as a form ----
 
+// startScreening looks up the person's remembered answers (in a command:
+// that is disk work), then shows the form.
 func (m *Model) startScreening() tea.Cmd {
+	m.setScreen(screenScreening)
+	if m.opts.Journal == nil {
+		return m.showForm(nil, time.Time{})
+	}
+	store, q, mode, name, now := m.opts.Journal, m.opts.Questions, m.mode, m.partnerName, m.opts.Clock.Now()
+	return func() tea.Msg {
+		p, err := store.Person(name, mode)
+		if err != nil {
+			return rememberedMsg{}
+		}
+		a, at, _ := store.StandingAnswers(p.ID, q, now)
+		return rememberedMsg{answers: a, at: at}
+	}
+}
+
+// rememberedMsg brings a person's remembered standing answers.
+type rememberedMsg struct {
+	answers screening.Answers
+	at      time.Time
+}
+
+func (m *Model) showForm(kept screening.Answers, at time.Time) tea.Cmd {
 	m.formMode = string(m.mode)
 	m.formValues = map[string]*string{}
-	m.form = ScreeningForm(m.opts.Questions, &m.formMode, m.formValues).WithShowHelp(true)
+	m.form = ScreeningForm(m.opts.Questions, &m.formMode, m.formValues, kept, at).WithShowHelp(true)
 	if w, _ := m.size(); w > 0 {
 		m.form = m.form.WithWidth(min(w, 100))
 	}
@@ -102,6 +127,12 @@ func (m *Model) startScreening() tea.Cmd {
 }
 
 func (m *Model) updateScreening(msg tea.Msg) tea.Cmd {
+	if r, ok := msg.(rememberedMsg); ok {
+		return m.showForm(r.answers, r.at)
+	}
+	if m.form == nil {
+		return nil // still looking up the remembered answers
+	}
 	model, cmd := m.form.Update(msg)
 	if f, ok := model.(*huh.Form); ok {
 		m.form = f
@@ -111,7 +142,8 @@ func (m *Model) updateScreening(msg tea.Msg) tea.Cmd {
 		return tea.Quit
 	case huh.StateCompleted:
 		m.mode = screening.Mode(m.formMode)
-		c, err := m.opts.Questions.Evaluate(m.mode, FormAnswers(m.opts.Questions, m.formValues), m.opts.Clock.Now())
+		m.answers = FormAnswers(m.opts.Questions, m.formValues)
+		c, err := m.opts.Questions.Evaluate(m.mode, m.answers, m.opts.Clock.Now())
 		if err != nil {
 			// Every question is required by the form, so this is a bug;
 			// still, never let a broken screening through.
@@ -138,13 +170,16 @@ func (m *Model) afterScreening(c screening.Clearance) tea.Cmd {
 	if m.opts.Journal == nil {
 		return m.proceed(c)
 	}
-	store, mode, name := m.opts.Journal, m.mode, m.partnerName
+	store, mode, name, q, answers := m.opts.Journal, m.mode, m.partnerName, m.opts.Questions, m.answers
 	return func() tea.Msg {
 		p, err := store.Person(name, mode)
 		if err != nil {
 			return courseMsg{err: err}
 		}
 		if err := store.SaveScreening(p.ID, c); err != nil {
+			return courseMsg{person: p, err: err}
+		}
+		if err := store.SaveStandingAnswers(p.ID, q, answers, c.GivenAt); err != nil {
 			return courseMsg{person: p, err: err}
 		}
 		course, err := store.CourseFor(p.Name, c.GivenAt)

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"time"
 
 	"charm.land/huh/v2"
 
@@ -17,8 +19,19 @@ const Disclaimer = plain.Disclaimer
 // empty the first page asks who is massaged. Follow-ups stay hidden until
 // their parent is yes; shift+tab goes back. Yes/no questions start on
 // "Choose..." so that pressing enter never answers one by itself.
-func ScreeningForm(q *screening.Questionnaire, mode *string, values map[string]*string) *huh.Form {
+//
+// kept are the person's remembered standing answers, confirmed at at: the
+// form shows them and asks once whether anything has changed; if nothing
+// has, their questions are skipped. They are pre-selected otherwise.
+func ScreeningForm(q *screening.Questionnaire, mode *string, values map[string]*string, kept screening.Answers, at time.Time) *huh.Form {
 	first := []huh.Field{huh.NewNote().Title("Screening").Description(Disclaimer)}
+	keep := new(string)
+	if len(kept) > 0 {
+		first = append(first, huh.NewSelect[string]().
+			Title(fmt.Sprintf("Lasting conditions confirmed on %s: %s.", at.Local().Format("2 Jan 2006"), q.Summary(kept))).
+			Options(huh.NewOption("Nothing has changed", "keep"), huh.NewOption("Something changed: ask again", "ask")).
+			Value(keep))
+	}
 	if *mode == "" {
 		first = append(first, huh.NewSelect[string]().
 			Title("Who is being massaged?").
@@ -28,8 +41,15 @@ func ScreeningForm(q *screening.Questionnaire, mode *string, values map[string]*
 	groups := []*huh.Group{huh.NewGroup(first...)}
 	for _, x := range q.All() {
 		v := new(string)
+		if a, ok := kept[x.ID]; ok {
+			*v = a.String()
+		}
 		values[x.ID] = v
-		groups = append(groups, questionGroup(x, v, mode, values))
+		g := questionGroup(x, v, mode, values)
+		if _, ok := kept[x.ID]; ok {
+			g = g.WithHideFunc(func() bool { return *keep == "keep" || parentHidesIt(x, values) })
+		}
+		groups = append(groups, g)
 	}
 	return huh.NewForm(groups...)
 }
@@ -83,15 +103,18 @@ func questionGroup(x *screening.Question, v *string, mode *string, values map[st
 	}
 	g := huh.NewGroup(field)
 	if x.Parent != nil {
-		// A follow-up is shown only while every question above it is yes.
-		g = g.WithHideFunc(func() bool {
-			for p := x.Parent; p != nil; p = p.Parent {
-				if *values[p.ID] != "yes" {
-					return true
-				}
-			}
-			return false
-		})
+		g = g.WithHideFunc(func() bool { return parentHidesIt(x, values) })
 	}
 	return g
+}
+
+// parentHidesIt: a follow-up is shown only while every question above it
+// is yes.
+func parentHidesIt(x *screening.Question, values map[string]*string) bool {
+	for p := x.Parent; p != nil; p = p.Parent {
+		if *values[p.ID] != "yes" {
+			return true
+		}
+	}
+	return false
 }

@@ -235,7 +235,9 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 		}
 	}
 	kept["hernia"], kept["hernia-approved"] = screening.Yes, screening.Yes
-	remembered := func(screening.Mode) (screening.Answers, time.Time) { return kept, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
+	remembered := func(screening.Mode) (screening.Answers, time.Time) {
+		return kept, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	}
 	var today []string
 	for _, x := range q.ToAsk(nil) {
 		if !x.Remembered() {

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -97,7 +95,7 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 		fmt.Fprintln(out, "No sessions recorded yet. Start one with `knead`.")
 		return nil
 	}
-	printHistory(out, sessions)
+	journal.WriteTable(out, sessions)
 	fmt.Fprintln(out)
 	fmt.Fprint(out, journal.Chart(sessions, 80))
 	for _, person := range people(sessions) {
@@ -127,30 +125,6 @@ func people(sessions []journal.Session) []string {
 		}
 	}
 	return out
-}
-
-func printHistory(w io.Writer, sessions []journal.Session) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tPERSON\tROUTINE\t#\tMIN\tPAIN\tENDED")
-	for _, x := range sessions {
-		ended := x.Outcome
-		switch x.Outcome {
-		case journal.OutcomeInterrupted:
-			ended = fmt.Sprintf("interrupted at step %d", max(x.Step, 1))
-		case "stopped":
-			ended = "stopped: " + x.StopReason
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), x.Person, x.Routine,
-			x.CourseNumber, x.Active.Minutes(), painOrDash(x.Baseline), painOrDash(x.Final), ended)
-	}
-	tw.Flush()
-}
-
-func painOrDash(p int) string {
-	if p < 0 {
-		return "–"
-	}
-	return fmt.Sprint(p)
 }
 
 func deleteHistory(cmd *cobra.Command, store *journal.Store, o *historyOptions) error {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 )
 
@@ -119,4 +120,35 @@ func Chart(sessions []Session, width int) string {
 	}
 	b.WriteString("  (sessions)\n")
 	return b.String()
+}
+
+// WriteTable writes sessions as an aligned text table, one line each.
+func WriteTable(w io.Writer, sessions []Session) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tPERSON\tROUTINE\t#\tMIN\tPAIN\tENDED")
+	for _, x := range sessions {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), x.Person, x.Routine,
+			x.CourseNumber, x.Active.Minutes(), painText(x.Baseline), painText(x.Final), x.Ended())
+	}
+	tw.Flush()
+}
+
+// Ended says in words how a session ended.
+func (x Session) Ended() string {
+	switch x.Outcome {
+	case OutcomeInterrupted:
+		return fmt.Sprintf("interrupted at step %d", max(x.Step, 1))
+	case "stopped":
+		if x.StopReason != "" {
+			return "stopped: " + x.StopReason
+		}
+	}
+	return x.Outcome
+}
+
+func painText(p int) string {
+	if p < 0 {
+		return "–"
+	}
+	return strconv.Itoa(p)
 }

@@ -59,6 +59,7 @@ const (
 	screenPicker
 	screenSession
 	screenSummary
+	screenHistory
 )
 
 // Model is the root model of the app.
@@ -102,6 +103,10 @@ type Model struct {
 	recorder    *journal.Recorder
 	logged      int
 	saveWarning string
+
+	historyLines  []string
+	historyOffset int
+	historyFrom   screen
 
 	// ExitCode is the process status after the program ends: 0, or 130
 	// after Ctrl-C.
@@ -207,6 +212,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateSession(msg)
 	case screenSummary:
 		return m, m.updateSummary(msg)
+	case screenHistory:
+		return m, m.updateHistory(msg)
 	}
 	return m, nil
 }
@@ -246,6 +253,8 @@ func (m *Model) renderScreen() string {
 		return m.viewSession()
 	case screenSummary:
 		return m.viewSummary()
+	case screenHistory:
+		return m.viewHistory()
 	}
 	return ""
 }

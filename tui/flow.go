@@ -45,6 +45,8 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return tea.Quit
+	case key.Matches(k, m.keys.History):
+		return m.openHistory()
 	case key.Matches(k, m.keys.Up), key.Matches(k, m.keys.Down):
 		m.welcomeCursor = 1 - m.welcomeCursor
 	case k.String() == "1":
@@ -84,7 +86,7 @@ func (m *Model) viewWelcome() string {
 		b.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
 		b.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
 	} else {
-		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · q quit") + "\n")
+		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · h history · q quit") + "\n")
 	}
 	return b.String()
 }

@@ -8,6 +8,7 @@ type keyMap struct {
 	Confirm, Up, Down, ForceQuit                                    key.Binding
 	EndSession, FinishGently, Restart                               key.Binding
 	Yes, No                                                         key.Binding
+	History                                                         key.Binding
 }
 
 func defaultKeyMap() keyMap {
@@ -32,6 +33,7 @@ func defaultKeyMap() keyMap {
 		Restart:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart the step")),
 		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
+		History:      key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
 	}
 }
 

@@ -170,8 +170,14 @@ func cueWords(c coach.Cue, st coach.State) string {
 }
 
 func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, m.keys.Quit) || key.Matches(k, m.keys.Confirm)) {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+		return nil
+	case key.Matches(k, m.keys.Quit), key.Matches(k, m.keys.Confirm):
 		return tea.Quit
+	case key.Matches(k, m.keys.History):
+		return m.openHistory()
 	}
 	return nil
 }

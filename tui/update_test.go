@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"knead/coach"
+	"knead/journal"
 	"knead/screening"
 )
 
@@ -267,5 +268,37 @@ func TestRehearsalBanner(t *testing.T) {
 	m.Init()
 	if m.screen != screenSession || state(m).Phase != coach.Step || !strings.Contains(screenText(m), "Rehearsal — no massage") {
 		t.Fatalf("rehearsal:\n%s", screenText(m))
+	}
+}
+
+func TestHistoryScreen(t *testing.T) {
+	t.Parallel()
+	store, _, err := journal.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	p, _ := store.Person("", screening.Self)
+	for i := 0; i < 30; i++ {
+		store.StartSession(p.ID, "lumbar-self", 3, i+1, start.Add(time.Duration(i)*time.Hour))
+	}
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Journal: store})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
+	_, cmd := m.Update(keyMsg("h"))
+	if m.screen != screenHistory || cmd == nil {
+		t.Fatal("h does not open the history")
+	}
+	m.Update(cmd())
+	out := screenText(m)
+	if !strings.Contains(out, "DATE") || !strings.Contains(out, "lumbar-self") {
+		t.Fatalf("history:\n%s", out)
+	}
+	press(m, "down", "down", "pgdown")
+	if m.historyOffset == 0 || !strings.Contains(screenText(m), "lumbar-self") {
+		t.Fatalf("no scroll: offset %d", m.historyOffset)
+	}
+	press(m, "esc")
+	if m.screen != screenWelcome {
+		t.Fatal("esc does not go back")
 	}
 }

@@ -391,6 +391,6 @@ func (m *Model) viewSummary() string {
 	for _, a := range sum.Advice {
 		b.WriteString("\n" + wrap("• "+a, tw))
 	}
-	b.WriteString("\n\n" + m.st.help.Render("enter or q to close"))
+	b.WriteString("\n\n" + m.st.help.Render("h history · enter or q to close"))
 	return fit(b.String(), w, h)
 }

@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"knead/journal"
+)
+
+// historyMsg brings the history, drawn as text lines.
+type historyMsg struct {
+	lines []string
+	err   error
+}
+
+// openHistory loads the history in a command and shows it; esc comes back
+// to the screen it was opened from.
+func (m *Model) openHistory() tea.Cmd {
+	m.historyFrom, m.historyOffset, m.historyLines = m.screen, 0, nil
+	m.setScreen(screenHistory)
+	store := m.opts.Journal
+	if store == nil {
+		m.historyLines = []string{"The history is not available: " + m.opts.JournalProblem}
+		return nil
+	}
+	return func() tea.Msg {
+		sessions, err := store.Sessions(journal.Filter{})
+		if err != nil {
+			return historyMsg{err: err}
+		}
+		if len(sessions) == 0 {
+			return historyMsg{lines: []string{"No sessions recorded yet."}}
+		}
+		var b strings.Builder
+		journal.WriteTable(&b, sessions)
+		b.WriteString("\n" + journal.Chart(sessions, 80))
+		seen := map[string]bool{}
+		for _, x := range sessions {
+			if seen[x.Person] {
+				continue
+			}
+			seen[x.Person] = true
+			if c, err := store.CourseFor(x.Person, time.Now()); err == nil {
+				b.WriteString("\n" + x.Person + ": next is session " + strconv.Itoa(c.Number) + " of " + strconv.Itoa(c.Of) + "\n")
+				for _, a := range c.Advice {
+					b.WriteString("  " + a + "\n")
+				}
+			}
+		}
+		return historyMsg{lines: strings.Split(strings.TrimRight(b.String(), "\n"), "\n")}
+	}
+}
+
+func (m *Model) updateHistory(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case historyMsg:
+		if msg.err != nil {
+			m.historyLines = []string{"The history could not be read: " + msg.err.Error()}
+		} else {
+			m.historyLines = msg.lines
+		}
+	case tea.KeyPressMsg:
+		_, h := m.size()
+		page := max(h-3, 1)
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.historyOffset--
+		case key.Matches(msg, m.keys.Down):
+			m.historyOffset++
+		case msg.String() == "pgup":
+			m.historyOffset -= page
+		case msg.String() == "pgdown", msg.String() == "space":
+			m.historyOffset += page
+		case msg.String() == "esc", key.Matches(msg, m.keys.Quit), key.Matches(msg, m.keys.History):
+			m.setScreen(m.historyFrom)
+		}
+		m.historyOffset = max(min(m.historyOffset, len(m.historyLines)-page), 0)
+	}
+	return nil
+}
+
+func (m *Model) viewHistory() string {
+	_, h := m.size()
+	page := max(h-3, 1)
+	var b strings.Builder
+	b.WriteString(m.st.title.Render("History") + "\n\n")
+	end := min(m.historyOffset+page, len(m.historyLines))
+	for _, l := range m.historyLines[min(m.historyOffset, end):end] {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString(m.st.help.Render("↑/↓ pgup/pgdn scroll · esc back"))
+	return b.String()
+}

@@ -18,12 +18,34 @@ func buildKnead(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "knead")
 	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Dir(filepath.Dir(file))
+	touchSources(t, root)
 	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Dir = filepath.Dir(filepath.Dir(file))
+	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// touchSources reads every source file of the module, so that go test's
+// cache sees them as inputs of these tests: a change anywhere in knead
+// runs them again instead of reusing an old result.
+func touchSources(t *testing.T, root string) {
+	t.Helper()
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "out") && path != root {
+			return filepath.SkipDir
+		}
+		switch filepath.Ext(path) {
+		case ".go", ".yaml", ".mod", ".sum":
+			os.ReadFile(path)
+		}
+		return nil
+	})
 }
 
 // pane is one tmux session on a private server.

@@ -3,14 +3,19 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"knead/config"
+	"knead/paths"
 	"knead/plain"
 	"knead/routines"
 	"knead/screening"
 	"knead/tui"
+	"knead/voice"
 )
 
 // globalOptions are the flags every command shares.
@@ -19,6 +24,8 @@ type globalOptions struct {
 	partner    string
 	accessible bool
 	noBell     bool
+	voice      string
+	checkIn    string
 }
 
 func (g *globalOptions) register(cmd *cobra.Command) {
@@ -27,58 +34,92 @@ func (g *globalOptions) register(cmd *cobra.Command) {
 	f.StringVar(&g.partner, "partner", "", "the partner's `NAME`, to keep each person's history apart")
 	f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
 	f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
+	f.StringVar(&g.voice, "voice", "", "speak cues through this speech `COMMAND` (e.g. espeak-ng, say, spd-say)")
+	f.StringVar(&g.checkIn, "check-in", "", "when to ask about the pain: step (after every step) or side (when a side is done)")
 }
 
-func (g *globalOptions) mode() (screening.Mode, error) {
-	if g.forWhom == "" {
-		return "", nil
-	}
-	m, err := screening.ParseMode(g.forWhom)
+// settings are the effective settings: the file, then the environment,
+// then the flags given on the command line.
+func (g *globalOptions) settings(cmd *cobra.Command) (config.Config, error) {
+	cfg, err := config.Load(config.Path(paths.ConfigDir()), os.Getenv)
 	if err != nil {
-		return "", fmt.Errorf("--for: %w", err)
+		return cfg, err
 	}
-	return m, nil
+	for _, f := range []struct {
+		name, key, value string
+	}{
+		{"for", "for", g.forWhom}, {"partner", "partner", g.partner}, {"accessible", "accessible", fmt.Sprint(g.accessible)},
+		{"no-bell", "bell", fmt.Sprint(!g.noBell)}, {"voice", "voice", g.voice}, {"check-in", "check_in", g.checkIn},
+	} {
+		if fl := cmd.Flag(f.name); fl != nil && fl.Changed {
+			if err := cfg.Override(f.key, f.value); err != nil {
+				return cfg, fmt.Errorf("--%s: %w", f.name, err)
+			}
+		}
+	}
+	return cfg, nil
+}
+
+// speaker starts the voice, or says why there is none.
+func speaker(cfg config.Config, stderr io.Writer) *voice.Speaker {
+	if cfg.Voice == "" {
+		return nil
+	}
+	s, err := voice.New(cfg.Voice)
+	if err != nil {
+		fmt.Fprintf(stderr, "knead: %v\n", err)
+		return nil
+	}
+	return s
+}
+
+func modeOf(cfg config.Config) screening.Mode {
+	return screening.Mode(cfg.For)
 }
 
 // runApp starts the guided flow, full screen or in accessible mode.
 func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
-	mode, err := g.mode()
+	cfg, err := g.settings(cmd)
 	if err != nil {
 		return err
 	}
+	mode := modeOf(cfg)
 	lib := loadLibrary(cmd.ErrOrStderr())
 	if routineID != "" {
 		if _, ok := lib.Get(routineID); !ok {
 			return unknownRoutine(lib, routineID)
 		}
 	}
-	if g.partner != "" && mode == "" {
+	if cfg.Partner != "" && mode == "" {
 		mode = screening.Partner
 	}
 	opts := tui.Options{
-		Library:       lib,
-		Questions:     screening.Default(),
-		Mode:          mode,
-		PartnerName:   routines.Clean(g.partner),
-		RoutineID:     routineID,
-		Bell:          !g.noBell,
-		SessionNumber: 1,
-		Journal:       openJournal(cmd.ErrOrStderr()),
+		Library:        lib,
+		Questions:      screening.Default(),
+		Mode:           mode,
+		PartnerName:    routines.Clean(cfg.Partner),
+		RoutineID:      routineID,
+		Bell:           cfg.Bell,
+		SessionNumber:  1,
+		CheckInAtSides: cfg.CheckIn == config.CheckInSide,
+		Voice:          speaker(cfg, cmd.ErrOrStderr()),
+		Journal:        openJournal(cmd.ErrOrStderr()),
 	}
+	defer opts.Voice.Close()
 	if opts.Journal == nil {
 		opts.JournalProblem = "the history file could not be opened (see the message above)"
 	} else {
 		defer opts.Journal.Close()
 	}
-	return runWith(cmd, g, opts)
+	return runWith(cmd, cfg.Accessible, opts)
 }
 
-func runWith(cmd *cobra.Command, g *globalOptions, opts tui.Options) error {
-	if g.accessible {
+func runWith(cmd *cobra.Command, accessible bool, opts tui.Options) error {
+	if accessible {
 		code, err := plain.Run(plain.Options{
 			Library: opts.Library, Questions: opts.Questions, Clock: opts.Clock, Mode: opts.Mode, PartnerName: opts.PartnerName,
 			RoutineID: opts.RoutineID, Rehearse: opts.Rehearse, Speed: opts.Speed, SessionNumber: opts.SessionNumber,
-			Journal: opts.Journal,
+			Journal: opts.Journal, Voice: opts.Voice, CheckInAtSides: opts.CheckInAtSides,
 		}, cmd.InOrStdin(), cmd.OutOrStdout())
 		if err != nil {
 			return err
@@ -140,18 +181,25 @@ needed, and a rehearsal is never recorded as a session.`,
 			if speed <= 0 || speed > 1000 {
 				return fmt.Errorf("--speed %v: use a number from 0.1 to 1000", speed)
 			}
+			cfg, err := g.settings(cmd)
+			if err != nil {
+				return err
+			}
 			lib := loadLibrary(cmd.ErrOrStderr())
 			if _, ok := lib.Get(args[0]); !ok {
 				return unknownRoutine(lib, args[0])
 			}
-			return runWith(cmd, g, tui.Options{
+			opts := tui.Options{
 				Library:   lib,
 				Questions: screening.Default(),
 				RoutineID: args[0],
 				Rehearse:  true,
 				Speed:     speed,
-				Bell:      !g.noBell,
-			})
+				Bell:      cfg.Bell,
+				Voice:     speaker(cfg, cmd.ErrOrStderr()),
+			}
+			defer opts.Voice.Close()
+			return runWith(cmd, cfg.Accessible, opts)
 		},
 	}
 	cmd.Flags().Float64Var(&speed, "speed", 10, "how many times faster than real time")

@@ -65,10 +65,11 @@ func questionIDs() []string {
 
 func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	q := screening.Default()
-	mode, err := opts.mode()
+	cfg, err := opts.settings(cmd)
 	if err != nil {
 		return err
 	}
+	mode := modeOf(cfg)
 	var answers screening.Answers
 	switch {
 	case opts.answers != "":
@@ -76,7 +77,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 			mode = screening.Self
 		}
 		answers, err = readAnswersFile(q, opts.answers)
-	case opts.accessible:
+	case cfg.Accessible:
 		prompts := cmd.OutOrStdout()
 		if opts.json {
 			prompts = cmd.ErrOrStderr()
@@ -97,7 +98,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	}
 	if store := openJournal(cmd.ErrOrStderr()); store != nil {
 		defer store.Close()
-		p, err := store.Person(routines.Clean(opts.partner), mode)
+		p, err := store.Person(routines.Clean(cfg.Partner), mode)
 		if err == nil {
 			err = store.SaveScreening(p.ID, c)
 		}

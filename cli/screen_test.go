@@ -175,7 +175,7 @@ func TestScreenNeedsATerminalOrAccessible(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "--accessible") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if code, _, errOut := run(t, "", "screen", "--for", "dog", "--accessible"); code != 1 || !strings.Contains(errOut, "use self") {
+	if code, _, errOut := run(t, "", "screen", "--for", "dog", "--accessible"); code != 1 || !strings.Contains(errOut, "is not one of: self, partner") {
 		t.Fatalf("bad --for: exit %d: %s", code, errOut)
 	}
 }

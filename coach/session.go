@@ -14,6 +14,10 @@ type Options struct {
 	// SessionNumber is the session's place in the current course, from 1;
 	// 0 is read as 1. The first sessions run shorter (see DoseFactor).
 	SessionNumber int
+	// CheckInAtSides asks about the pain only when a side is done: after
+	// steps that switch sides and after the last step, instead of after
+	// every step. Pain can be reported at any moment either way.
+	CheckInAtSides bool
 }
 
 // ErrNotAllowed is returned when the clearance does not allow the routine.
@@ -44,6 +48,7 @@ type Session struct {
 	routine *routines.Routine
 	steps   []routines.Step // the routine's steps at this session's dose
 	factor  float64
+	sides   bool // check in only when a side is done
 
 	phase  Phase
 	prompt Prompt
@@ -98,7 +103,7 @@ func New(r *routines.Routine, c screening.Clearance, clock Clock, opts Options) 
 	if ok, why := c.Allows(r); !ok {
 		return nil, fmt.Errorf("%w: %s", ErrNotAllowed, why)
 	}
-	s := &Session{clock: clock, routine: r, factor: DoseFactor(opts.SessionNumber), startedAt: now, idx: -1}
+	s := &Session{clock: clock, routine: r, factor: DoseFactor(opts.SessionNumber), startedAt: now, idx: -1, sides: opts.CheckInAtSides}
 	s.steps = make([]routines.Step, len(r.Steps))
 	for i, st := range r.Steps {
 		st.Duration = dose(st.Duration, s.factor)

@@ -556,3 +556,25 @@ func TestScaledClock(t *testing.T) {
 		t.Fatalf("scaled clock advanced %s", got)
 	}
 }
+
+func TestCheckInOnlyWhenASideIsDone(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s, err := New(testRoutine(), clearance(screening.Clear, screening.Self), clock, Options{SessionNumber: 3, CheckInAtSides: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, s, E(Confirm), SideEvent(Left), RateEvent(2), E(Next))
+	// Step one does not switch sides: straight on to step two.
+	if st := s.State(); st.Phase != Step || st.StepIndex != 1 {
+		t.Fatalf("after step one: %s step %d", st.Phase, st.StepIndex)
+	}
+	must(t, s, E(Next)) // step two switches sides: a check-in
+	if st := s.State(); st.Phase != CheckIn {
+		t.Fatalf("after step two: %s", st.Phase)
+	}
+	must(t, s, RateEvent(2), E(Next)) // the last step: a check-in
+	if st := s.State(); st.Phase != CheckIn {
+		t.Fatalf("after the last step: %s", st.Phase)
+	}
+}

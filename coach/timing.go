@@ -147,10 +147,16 @@ func (s *Session) emitPass(elapsed time.Duration, emit func(Cue)) {
 	emit(c)
 }
 
-// endStep closes the current step and asks for a check-in.
+// endStep closes the current step and asks for a check-in (with
+// CheckInAtSides, only when a side is done).
 func (s *Session) endStep(now time.Time, emit func(Cue)) {
 	s.completed++
 	emit(Cue{Kind: CueStepEnd, Step: s.idx, Title: s.steps[s.idx].Title})
+	last := s.finishing || s.idx+1 >= len(s.steps)
+	if s.sides && !last && !s.steps[s.idx].SwitchSides {
+		s.startStep(s.idx+1, now, emit)
+		return
+	}
 	s.phase, s.paused, s.prompt = CheckIn, false, NoPrompt
 	emit(Cue{Kind: CueCheckIn, Step: s.idx})
 }

@@ -12,6 +12,7 @@ import (
 	"knead/journal"
 	"knead/routines"
 	"knead/screening"
+	"knead/voice"
 )
 
 // Options configure a plain-text run.
@@ -27,6 +28,9 @@ type Options struct {
 	PartnerName   string
 	// Journal records the screening and the session; nil runs unsaved.
 	Journal *journal.Store
+	// Voice speaks the cues; nil is silent.
+	Voice          *voice.Speaker
+	CheckInAtSides bool
 }
 
 // Exit statuses of a plain run that ends at screening.
@@ -58,6 +62,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	p := NewPrompter(in, out)
 	var e engine
 	var saver *logSaver
+	var initial []coach.Cue
 	if opts.Rehearse {
 		r, ok := opts.Library.Get(opts.RoutineID)
 		if !ok {
@@ -68,8 +73,8 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 		rh := coach.NewRehearsal(r, opts.Clock)
 		rh.Handle(coach.E(coach.Confirm))
 		rh.Handle(coach.SideEvent(coach.SideNone))
-		cues, _ := rh.Handle(coach.RateEvent(0))
-		sayCues(p, cues)
+		initial, _ = rh.Handle(coach.RateEvent(0))
+		sayCues(p, initial)
 		e = rh
 	} else {
 		s, rec, code, err := screenAndStart(opts, p)
@@ -81,7 +86,9 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 			saver = &logSaver{rec: rec, s: s, p: p}
 		}
 	}
-	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed, lastMinute: shownSeconds(e.State().Total) / 60, saver: saver}
+	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed, lastMinute: shownSeconds(e.State().Total) / 60, saver: saver,
+		voice: opts.Voice, partner: opts.Mode == screening.Partner}
+	r.speakCues(initial)
 	err := r.loop()
 	r.summary()
 	if err != nil {
@@ -175,7 +182,7 @@ func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorde
 			return nil, nil, 1, fmt.Errorf("no routine was chosen: %w", err)
 		}
 	}
-	s, err := coach.New(r, c, opts.Clock, coach.Options{SessionNumber: opts.SessionNumber})
+	s, err := coach.New(r, c, opts.Clock, coach.Options{SessionNumber: opts.SessionNumber, CheckInAtSides: opts.CheckInAtSides})
 	if err != nil {
 		return nil, nil, 1, err
 	}
@@ -227,6 +234,9 @@ func (l *logSaver) save() {
 
 // runner drives an engine from lines and a timer.
 type runner struct {
+	voice      *voice.Speaker
+	voiceSeq   int64
+	partner    bool
 	saver      *logSaver
 	p          *Prompter
 	e          engine
@@ -241,6 +251,7 @@ func (r *runner) handle(ev coach.Event) {
 		r.saver.save()
 	}
 	sayCues(r.p, cues)
+	r.speakCues(cues)
 	for _, c := range cues {
 		if c.Kind == coach.CueStepStart || c.Kind == coach.CueRestStart {
 			r.lastMinute = c.Duration / 60
@@ -249,6 +260,16 @@ func (r *runner) handle(ev coach.Event) {
 	var nn *coach.NotNowError
 	if errors.As(err, &nn) {
 		r.p.Say("  (%s)", err)
+	}
+}
+
+// speakCues hands the cues' words to the voice, if there is one.
+func (r *runner) speakCues(cues []coach.Cue) {
+	for _, c := range cues {
+		if w := voice.Words(c, r.partner); w != "" {
+			r.voiceSeq++
+			r.voice.Say(r.voiceSeq, w)
+		}
 	}
 }
 

@@ -2,6 +2,8 @@ package plain
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"knead/coach"
 	"knead/journal"
 	"knead/screening"
+	"knead/voice"
 )
 
 // syncBuffer is an output the test can read while Run writes to it.
@@ -267,5 +270,33 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 	}
 	if _, out := run("y", all); !strings.Contains(out, "Do you have a herniated (slipped) disc?") {
 		t.Fatalf("asked again:\n%s", out)
+	}
+}
+
+func TestVoiceSpeaksTheCuesInOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	said := filepath.Join(dir, "said.txt")
+	script := filepath.Join(dir, "fake-voice")
+	os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s\\n' \"$1\" >> "+said+"\n"), 0o755)
+	speaker, err := voice.New(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	code, err := Run(Options{Library: libraryWithShort(t), Questions: screening.Default(), RoutineID: "short", Rehearse: true, Speed: 5, Voice: speaker}, strings.NewReader(""), out)
+	speaker.Close()
+	if code != 0 || err != nil {
+		t.Fatalf("exit %d, err %v\n%s", code, err, out)
+	}
+	data, _ := os.ReadFile(said)
+	text := string(data)
+	last := 0
+	for _, want := range []string{"First strokes. Stroke down slowly.", "Light rubbing. Small circles.", "Switch sides", "Last strokes. Stroke lightly.", "The session is over"} {
+		i := strings.Index(text[last:], want)
+		if i < 0 {
+			t.Fatalf("%q not said in order; said:\n%s", want, text)
+		}
+		last += i
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"knead/journal"
 	"knead/routines"
 	"knead/screening"
+	"knead/voice"
 )
 
 // Options configure a run of the app.
@@ -35,6 +36,10 @@ type Options struct {
 	// SessionNumber is the session's place in its course (1 = first); with
 	// a journal it comes from the history.
 	SessionNumber int
+	// CheckInAtSides asks about the pain only when a side is done.
+	CheckInAtSides bool
+	// Voice speaks the cues; nil is silent.
+	Voice *voice.Speaker
 	// Journal records screenings and sessions; nil runs without saving.
 	Journal *journal.Store
 	// JournalProblem says why there is no journal, for the screen.
@@ -103,6 +108,8 @@ type Model struct {
 	recorder    *journal.Recorder
 	logged      int
 	saveWarning string
+	// voiceSeq orders utterances handed to the speaker from commands.
+	voiceSeq int64
 
 	historyLines  []string
 	historyOffset int

@@ -350,7 +350,7 @@ func clockMinutes(r *routines.Routine) string {
 // ---- starting a session or a rehearsal ----
 
 func (m *Model) startSession(r *routines.Routine) tea.Cmd {
-	s, err := coach.New(r, m.clearance, m.opts.Clock, coach.Options{SessionNumber: m.opts.SessionNumber})
+	s, err := coach.New(r, m.clearance, m.opts.Clock, coach.Options{SessionNumber: m.opts.SessionNumber, CheckInAtSides: m.opts.CheckInAtSides})
 	if err != nil {
 		m.notice = err.Error()
 		m.setScreen(screenPicker)

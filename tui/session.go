@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"knead/coach"
+	"knead/voice"
 )
 
 // updateSession maps keys to engine events. The order is fixed: the quit
@@ -123,7 +124,7 @@ func painKey(k tea.KeyPressMsg) (int, bool) {
 // nothing.
 func (m *Model) apply(e coach.Event) tea.Cmd {
 	cues, _ := m.engine.Handle(e)
-	cmds := []tea.Cmd{m.saveLog()}
+	cmds := []tea.Cmd{m.saveLog(), m.speak(cues)}
 	for _, c := range cues {
 		if text := cueWords(c, m.engine.State()); text != "" {
 			m.flash = text
@@ -140,6 +141,31 @@ func (m *Model) apply(e coach.Event) tea.Cmd {
 	}
 	cmds = append(cmds, m.scheduleTick())
 	return tea.Batch(cmds...)
+}
+
+// speak hands the cues' words to the voice, in a command; the speaker
+// keeps only the newest of what it has not started saying.
+func (m *Model) speak(cues []coach.Cue) tea.Cmd {
+	if m.opts.Voice == nil {
+		return nil
+	}
+	var texts []string
+	for _, c := range cues {
+		if w := voice.Words(c, m.partner()); w != "" {
+			texts = append(texts, w)
+		}
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	m.voiceSeq++
+	seq, speaker := m.voiceSeq, m.opts.Voice
+	return func() tea.Msg {
+		for _, t := range texts {
+			speaker.Say(seq, t)
+		}
+		return nil
+	}
 }
 
 // bell rings the terminal bell, unless --no-bell.

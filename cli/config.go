@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"knead/config"
+	"knead/paths"
+)
+
+func newConfigCmd(g *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Show or edit knead's settings",
+		Long: `knead reads defaults from ` + "`$XDG_CONFIG_HOME/knead/config.yaml`" + ` (under KNEAD_CONFIG_DIR when
+set): for, partner, bell, voice, accessible, check_in. Environment variables
+(KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_VOICE, KNEAD_ACCESSIBLE,
+KNEAD_CHECK_IN) override the file, and flags override both.`,
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(
+		&cobra.Command{
+			Use:   "path",
+			Short: "Print the settings file's path",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				fmt.Fprintln(cmd.OutOrStdout(), config.Path(paths.ConfigDir()))
+				return nil
+			},
+		},
+		&cobra.Command{
+			Use:   "show",
+			Short: "Show the effective settings and where each comes from",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				cfg, err := g.settings(cmd)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "# %s\n%s", config.Path(paths.ConfigDir()), cfg.Show())
+				return nil
+			},
+		},
+		&cobra.Command{
+			Use:   "edit",
+			Short: "Open the settings file in $EDITOR (created with comments if missing)",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				return editConfig(cmd)
+			},
+		},
+	)
+	return cmd
+}
+
+func editConfig(cmd *cobra.Command) error {
+	path := config.Path(paths.ConfigDir())
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(paths.ConfigDir(), 0o700); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(config.Template), 0o600); err != nil {
+			return err
+		}
+	}
+	editor := strings.Fields(os.Getenv("VISUAL"))
+	if len(editor) == 0 {
+		editor = strings.Fields(os.Getenv("EDITOR"))
+	}
+	if len(editor) == 0 {
+		return fmt.Errorf("set EDITOR to your editor, or edit %s by hand", path)
+	}
+	// The editor is the user's own choice, from their environment.
+	ed := exec.Command(editor[0], append(editor[1:], path)...)
+	ed.Stdin, ed.Stdout, ed.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if err := ed.Run(); err != nil {
+		return fmt.Errorf("%s: %w", editor[0], err)
+	}
+	if _, err := config.Load(path, func(string) string { return "" }); err != nil {
+		return fmt.Errorf("the settings have a problem: %w", err)
+	}
+	return nil
+}

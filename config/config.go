@@ -1,0 +1,232 @@
+// Package config reads knead's settings file and environment: defaults a
+// user would otherwise type each time. Flags override both.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// FileName is the settings file inside knead's config folder.
+const FileName = "config.yaml"
+
+// Source says where a setting's value came from.
+type Source string
+
+// Possible Source values, from the weakest.
+const (
+	Default     Source = "default"
+	File        Source = "file"
+	Environment Source = "environment"
+	Flag        Source = "flag"
+)
+
+// Check-in choices.
+const (
+	CheckInStep = "step" // after every step: the default and the safest
+	CheckInSide = "side" // only when a side is done: after steps that switch sides, and after the last
+)
+
+// Config is the effective settings.
+type Config struct {
+	For        string // "", self or partner
+	Partner    string
+	Bell       bool
+	Voice      string
+	Accessible bool
+	CheckIn    string
+	// Sources says where each key's value came from.
+	Sources map[string]Source
+}
+
+// Keys lists the settings in the order `knead config show` prints them.
+var Keys = []string{"for", "partner", "bell", "voice", "accessible", "check_in"}
+
+// Defaults are the settings without a file, environment or flags.
+func Defaults() Config {
+	c := Config{Bell: true, CheckIn: CheckInStep, Sources: map[string]Source{}}
+	for _, k := range Keys {
+		c.Sources[k] = Default
+	}
+	return c
+}
+
+// Error is a problem in the settings file, at a line.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Path is the settings file in dir (knead's config folder).
+func Path(dir string) string { return filepath.Join(dir, FileName) }
+
+// Load reads the file at path (a missing file is fine), then the
+// environment (KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_VOICE,
+// KNEAD_ACCESSIBLE, KNEAD_CHECK_IN), each overriding what came before.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Defaults()
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return c, &Error{File: path, Msg: err.Error()}
+	default:
+		if err := c.parseFile(path, data); err != nil {
+			return c, err
+		}
+	}
+	for _, k := range Keys {
+		name := "KNEAD_" + strings.ToUpper(k)
+		if v := getenv(name); v != "" {
+			if err := c.set(k, v, Environment); err != nil {
+				return c, fmt.Errorf("%s: %w", name, err)
+			}
+		}
+	}
+	return c, nil
+}
+
+func (c *Config) parseFile(path string, data []byte) error {
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return &Error{File: path, Msg: "not valid YAML: " + firstLine(err.Error())}
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return nil // empty, or comments only
+	}
+	m, ok := file.Docs[0].Body.(ast.MapNode)
+	if !ok {
+		return &Error{File: path, Line: line(file.Docs[0].Body), Msg: "the settings must be a mapping of keys: " + strings.Join(Keys, ", ")}
+	}
+	it := m.MapRange()
+	for it.Next() {
+		key := it.Key().GetToken().Value
+		value := it.Value()
+		var text string
+		switch v := value.(type) {
+		case *ast.StringNode:
+			text = v.Value
+		case *ast.BoolNode, *ast.IntegerNode, *ast.FloatNode:
+			text = v.GetToken().Value
+		case *ast.NullNode:
+			text = ""
+		default:
+			return &Error{File: path, Line: line(value), Msg: fmt.Sprintf("%s must be a single value", key)}
+		}
+		if err := c.set(key, text, File); err != nil {
+			return &Error{File: path, Line: line(it.Key()), Msg: err.Error()}
+		}
+	}
+	return nil
+}
+
+func line(n ast.Node) int {
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line
+	}
+	return 0
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// set checks and stores one value.
+func (c *Config) set(key, value string, from Source) error {
+	value = strings.TrimSpace(value)
+	switch key {
+	case "for":
+		if value != "self" && value != "partner" {
+			return fmt.Errorf("for %q is not one of: self, partner", value)
+		}
+		c.For = value
+	case "partner":
+		c.Partner = value
+	case "bell", "accessible":
+		b, ok := map[string]bool{"true": true, "yes": true, "on": true, "false": false, "no": false, "off": false}[strings.ToLower(value)]
+		if !ok {
+			return fmt.Errorf("%s %q is not one of: true, false", key, value)
+		}
+		if key == "bell" {
+			c.Bell = b
+		} else {
+			c.Accessible = b
+		}
+	case "voice":
+		c.Voice = value
+	case "check_in":
+		if value != CheckInStep && value != CheckInSide {
+			return fmt.Errorf("check_in %q is not one of: step (after every step), side (when a side is done)", value)
+		}
+		c.CheckIn = value
+	default:
+		return fmt.Errorf("unknown key %q; valid keys: %s", key, strings.Join(Keys, ", "))
+	}
+	c.Sources[key] = from
+	return nil
+}
+
+// Override sets a key from a flag.
+func (c *Config) Override(key, value string) error { return c.set(key, value, Flag) }
+
+// Show lists the effective settings, one "key: value (source)" a line.
+func (c Config) Show() string {
+	values := map[string]string{
+		"for": c.For, "partner": c.Partner, "bell": fmt.Sprint(c.Bell), "voice": c.Voice,
+		"accessible": fmt.Sprint(c.Accessible), "check_in": c.CheckIn,
+	}
+	keys := Keys
+	var b strings.Builder
+	for _, k := range keys {
+		v := values[k]
+		if v == "" {
+			v = `""`
+		}
+		fmt.Fprintf(&b, "%-10s %-20s (%s)\n", k+":", v, c.Sources[k])
+	}
+	return b.String()
+}
+
+// Template is written by `knead config edit` when there is no file yet.
+const Template = `# knead settings. Flags override these; so do the environment variables
+# KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_VOICE, KNEAD_ACCESSIBLE,
+# KNEAD_CHECK_IN.
+
+# Who is massaged: self or partner (asked when not set).
+# for: self
+
+# The partner's name, to keep each person's history apart.
+# partner: Ann
+
+# Ring the terminal bell on cues: true or false.
+# bell: true
+
+# A speech command for spoken cues, run with the text as its argument,
+# e.g. espeak-ng, say, spd-say.
+# voice: espeak-ng
+
+# Plain text lines instead of the full screen: true or false.
+# accessible: false
+
+# When to ask about the pain: step (after every step, the safest) or side
+# (only when a side is done). Pain can be reported at any moment anyway.
+# check_in: step
+`

@@ -1,0 +1,122 @@
+// Package voice speaks cues through a speech command the user names
+// (espeak-ng, say, spd-say, ...). The text is passed as an argument, never
+// through a shell, and the command comes only from the user's flag or
+// settings, never from a routine file.
+package voice
+
+import (
+	"fmt"
+	"os/exec"
+	"strings"
+	"sync"
+
+	"knead/coach"
+)
+
+// Speaker says one utterance at a time in the background. Say never
+// blocks: a newer utterance replaces one still waiting, so a slow speech
+// command can delay nothing and never falls behind.
+type Speaker struct {
+	path string
+	args []string
+
+	mu      sync.Mutex
+	wake    *sync.Cond
+	queued  string
+	has     bool
+	lastSeq int64
+	closed  bool
+	done    chan struct{}
+}
+
+// New finds the command (its first word; further words are its own
+// arguments) and starts the speaker.
+func New(command string) (*Speaker, error) {
+	fields := strings.Fields(command)
+	if len(fields) == 0 {
+		return nil, fmt.Errorf("no voice command given")
+	}
+	path, err := exec.LookPath(fields[0])
+	if err != nil {
+		return nil, fmt.Errorf("voice command %q not found; running without voice", fields[0])
+	}
+	s := &Speaker{path: path, args: fields[1:], done: make(chan struct{})}
+	s.wake = sync.NewCond(&s.mu)
+	go s.run()
+	return s, nil
+}
+
+// Say queues text, replacing anything not yet started. seq orders calls
+// that may arrive out of order (from concurrent commands): an utterance
+// older than one already queued or said is dropped.
+func (s *Speaker) Say(seq int64, text string) {
+	if s == nil || text == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if seq < s.lastSeq || s.closed {
+		return
+	}
+	s.lastSeq = seq
+	s.queued, s.has = text, true
+	s.wake.Signal()
+}
+
+// Close stops the speaker after the utterance in progress and waits for it.
+func (s *Speaker) Close() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	s.closed = true
+	s.wake.Signal()
+	s.mu.Unlock()
+	<-s.done
+}
+
+func (s *Speaker) run() {
+	defer close(s.done)
+	for {
+		s.mu.Lock()
+		for !s.has && !s.closed {
+			s.wake.Wait()
+		}
+		if !s.has && s.closed {
+			s.mu.Unlock()
+			return
+		}
+		text := s.queued
+		s.has = false
+		s.mu.Unlock()
+		args := append(append([]string(nil), s.args...), text)
+		exec.Command(s.path, args...).Run() // a failing speaker must not stop a session
+	}
+}
+
+// Words is what to say for a cue; "" for cues that are not spoken.
+// partner addresses the check-in to the caregiver.
+func Words(c coach.Cue, partner bool) string {
+	switch c.Kind {
+	case coach.CueStepStart:
+		return c.Title + ". " + c.Text
+	case coach.CueSideSwitch:
+		return "Switch sides"
+	case coach.CueTenSeconds:
+		return "Ten seconds"
+	case coach.CueCheckIn:
+		if partner {
+			return "Ask your partner: how is the pain now? A number from zero to ten"
+		}
+		return "How is the pain now? Say a number from zero to ten"
+	case coach.CueEase:
+		return "Ease the pressure"
+	case coach.CueStop:
+		return "Stop. " + c.Text
+	case coach.CueRestStart:
+		return "Massage done. Rest now"
+	case coach.CueSessionEnd:
+		return "The session is over"
+	}
+	return ""
+}

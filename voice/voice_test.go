@@ -1,0 +1,103 @@
+package voice
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"knead/coach"
+)
+
+// fakeVoice writes a script that appends its argument to a file, after
+// sleeping for delay, and returns the script and the file.
+func fakeVoice(t *testing.T, delay string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "said.txt")
+	script := filepath.Join(dir, "fake-voice")
+	body := "#!/bin/sh\nsleep " + delay + "\nprintf '%s\\n' \"$1\" >> " + out + "\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return script, out
+}
+
+func said(t *testing.T, path string, n int) []string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		data, _ := os.ReadFile(path)
+		lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+		if len(data) > 0 && len(lines) >= n {
+			return lines
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("said %q, waited for %d lines", data, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestSpeaksInOrder(t *testing.T) {
+	t.Parallel()
+	script, out := fakeVoice(t, "0")
+	s, err := New(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, text := range []string{"one; rm -rf /", "two $(echo x)", "three"} {
+		s.Say(int64(i+1), text)
+		said(t, out, i+1)
+	}
+	got := said(t, out, 3)
+	if strings.Join(got, "|") != "one; rm -rf /|two $(echo x)|three" {
+		t.Fatalf("said %q (the text must reach the command as one argument, untouched)", got)
+	}
+}
+
+func TestASlowSpeakerDelaysNothing(t *testing.T) {
+	t.Parallel()
+	script, out := fakeVoice(t, "0.3")
+	s, err := New(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	for i := 1; i <= 20; i++ {
+		s.Say(int64(i), "cue "+string(rune('a'+i)))
+	}
+	s.Say(5, "stale") // older than what is queued: dropped
+	if d := time.Since(start); d > 50*time.Millisecond {
+		t.Fatalf("Say blocked for %s", d)
+	}
+	s.Close()
+	got := said(t, out, 1)
+	if len(got) > 2 || got[len(got)-1] != "cue u" {
+		t.Fatalf("said %q: want at most the first cue, then only the newest", got)
+	}
+}
+
+func TestMissingCommand(t *testing.T) {
+	t.Parallel()
+	if _, err := New("no-such-voice-command-here"); err == nil || !strings.Contains(err.Error(), "not found; running without voice") {
+		t.Fatalf("err = %v", err)
+	}
+	var s *Speaker
+	s.Say(1, "nothing happens") // a nil speaker is silent
+}
+
+func TestWords(t *testing.T) {
+	t.Parallel()
+	if w := Words(coach.Cue{Kind: coach.CueCheckIn}, true); !strings.HasPrefix(w, "Ask your partner") {
+		t.Errorf("partner check-in: %q", w)
+	}
+	if w := Words(coach.Cue{Kind: coach.CueStop, Text: "pain rose from 3 to 6"}, false); w != "Stop. pain rose from 3 to 6" {
+		t.Errorf("stop: %q", w)
+	}
+	if w := Words(coach.Cue{Kind: coach.CuePass}, false); w != "" {
+		t.Errorf("passes are not spoken: %q", w)
+	}
+}

@@ -20,6 +20,7 @@ type historyOptions struct {
 	delete    bool
 	deleteAll bool
 	yes       bool
+	practice  bool
 }
 
 func newHistoryCmd() *cobra.Command {
@@ -50,6 +51,7 @@ docs/history.md). The history is kept in ` + "`$XDG_DATA_HOME/knead/knead.db`" +
 	f.BoolVar(&o.delete, "delete", false, "delete everything recorded about --person")
 	f.BoolVar(&o.deleteAll, "delete-all", false, "delete the whole history")
 	f.BoolVar(&o.yes, "yes", false, "do not ask before deleting")
+	f.BoolVar(&o.practice, "practice", false, "show practice runs (knead practice): tempo and evenness per technique over time")
 	return cmd
 }
 
@@ -80,6 +82,18 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 	switch {
 	case o.delete, o.deleteAll:
 		return deleteHistory(cmd, store, o)
+	}
+	if o.practice {
+		runs, err := store.PracticeRuns()
+		if err != nil {
+			return err
+		}
+		if len(runs) == 0 {
+			fmt.Fprintln(out, "No practice runs yet. Try `knead practice`.")
+			return nil
+		}
+		journal.WritePracticeTable(out, runs)
+		return nil
 	}
 	sessions, err := store.Sessions(filter)
 	if err != nil {

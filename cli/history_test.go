@@ -151,3 +151,32 @@ func TestCorruptHistoryIsReportedNotOverwritten(t *testing.T) {
 		t.Fatal("the file was changed")
 	}
 }
+
+func TestHistoryPractice(t *testing.T) {
+	isolate(t)
+	if _, out, _ := run(t, "", "history", "--practice"); !strings.Contains(out, "No practice runs yet") {
+		t.Fatalf("empty: %s", out)
+	}
+	store, _, err := journal.Open(os.Getenv("KNEAD_DATA_DIR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, mean := range []time.Duration{4100 * time.Millisecond, 5600 * time.Millisecond} {
+		store.SavePractice(journal.PracticeRun{StartedAt: time.Now().Add(time.Duration(i) * time.Hour), Routine: "lumbar-partner", Step: 2,
+			Technique: "deep-stroking", Target: 6 * time.Second, Passes: 12, Mean: mean, Spread: 400 * time.Millisecond, Verdict: "v"})
+	}
+	store.Close()
+	_, out, _ := run(t, "", "history", "--practice")
+	if !strings.Contains(out, "deep-stroking") || !strings.Contains(out, "4.1 s") || !strings.Contains(out, "5.6 s") {
+		t.Fatalf("practice history:\n%s", out)
+	}
+	if _, out, _ := run(t, "", "history"); !strings.Contains(out, "No sessions recorded yet") {
+		t.Fatalf("practice counted as a session:\n%s", out)
+	}
+	if code, _, errOut := run(t, "", "practice", "lumbar-partner", "99"); code != 1 || !strings.Contains(errOut, "give a number from 1 to 10") {
+		t.Fatalf("bad step: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "practice"); code != 1 || !strings.Contains(errOut, "practice needs a terminal") {
+		t.Fatalf("no terminal: %d %s", code, errOut)
+	}
+}

@@ -70,7 +70,7 @@ massage, and whenever you are in doubt.`,
 		},
 	}
 	g.register(root)
-	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newConfigCmd(g))
+	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newConfigCmd(g), newPracticeCmd(g))
 	return root
 }
 

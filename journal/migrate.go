@@ -60,6 +60,19 @@ var migrations = []string{
 		PRIMARY KEY (person_id, question)
 	);
 	ALTER TABLE sessions ADD COLUMN current_step INTEGER NOT NULL DEFAULT -1;`,
+	// 3: practice runs of the tempo trainer, apart from massage sessions.
+	`CREATE TABLE practice (
+		id          INTEGER PRIMARY KEY,
+		started_at  TEXT NOT NULL,
+		routine     TEXT NOT NULL,
+		step        INTEGER NOT NULL,
+		technique   TEXT NOT NULL,
+		target_ms   INTEGER NOT NULL DEFAULT 0,
+		passes      INTEGER NOT NULL,
+		mean_ms     INTEGER NOT NULL,
+		spread_ms   INTEGER NOT NULL,
+		verdict     TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the version this build writes.

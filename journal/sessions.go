@@ -180,7 +180,7 @@ func (s *Store) DeletePerson(name string) (bool, error) {
 
 // DeleteAll removes every record, then compacts the file.
 func (s *Store) DeleteAll() error {
-	for _, table := range []string{"events", "sessions", "screenings", "standing_answers", "people"} {
+	for _, table := range []string{"events", "sessions", "screenings", "standing_answers", "people", "practice"} {
 		if _, err := s.db.Exec("DELETE FROM " + table); err != nil {
 			return err
 		}

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func practiceModel(t *testing.T, metronome bool) (*Practice, *fakeClock) {
+	t.Helper()
+	clock := &fakeClock{now: start}
+	r, _ := library(t).Get("lumbar-partner")
+	p := NewPractice(PracticeOptions{Routine: r, StepIndex: 1, Clock: clock, Metronome: metronome})
+	p.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return p, clock
+}
+
+func practiceText(p *Practice) string {
+	lines := strings.Split(ansi.Strip(p.View().Content), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tapAt taps space after each interval, in seconds.
+func tapAt(p *Practice, clock *fakeClock, intervals ...float64) {
+	p.Update(keyMsg("space"))
+	for _, s := range intervals {
+		clock.now = clock.now.Add(time.Duration(s * float64(time.Second)))
+		p.Update(keyMsg("space"))
+	}
+}
+
+func TestGoldenPracticeScreen(t *testing.T) {
+	p, clock := practiceModel(t, false)
+	tapAt(p, clock, 5.5, 6, 6.5, 5, 7, 6, 4.5, 6)
+	golden(t, "practice-live-80x24", practiceText(p))
+	p.Update(keyMsg("q"))
+	golden(t, "practice-result-80x24", practiceText(p))
+}
+
+func TestPracticeKeys(t *testing.T) {
+	t.Parallel()
+	p, clock := practiceModel(t, true)
+	if cmd := p.Init(); cmd == nil {
+		t.Fatal("no metronome")
+	}
+	tapAt(p, clock, 6, 6)
+	if out := practiceText(p); !strings.Contains(out, "Passes: 3 of 15–20") || !strings.Contains(out, "nothing is massaged on a person") {
+		t.Fatalf("live:\n%s", out)
+	}
+	p.Update(beatMsg{gen: p.beatGen})
+	if p.beat != 1 || !strings.Contains(practiceText(p), "● metronome: beat 1") {
+		t.Fatalf("beat %d", p.beat)
+	}
+	p.Update(beatMsg{gen: p.beatGen - 1}) // stale
+	if p.beat != 1 {
+		t.Fatal("a stale beat counted")
+	}
+	p.Update(keyMsg("r"))
+	if len(p.taps) != 0 {
+		t.Fatal("r did not start over")
+	}
+	tapAt(p, clock, 4.1, 4.1, 4.1)
+	p.Update(keyMsg("q"))
+	if !p.Finished() || p.Result.Passes != 4 || !strings.Contains(practiceText(p), "too fast: 4.1 s per pass, target 6 s") {
+		t.Fatalf("result:\n%s", practiceText(p))
+	}
+	p.Update(keyMsg("space")) // taps after the end do not count
+	if p.Result.Passes != 4 || len(p.taps) != 4 {
+		t.Fatal("a tap after the end counted")
+	}
+	if _, cmd := p.Update(keyMsg("q")); cmd == nil {
+		t.Fatal("q does not close")
+	}
+}

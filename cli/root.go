@@ -22,7 +22,7 @@ const (
 	ExitError = 1
 )
 
-// ExitError carries an exit status out of a command. Silent ones have
+// exitError carries an exit status out of a command. Silent ones have
 // already said what they had to say.
 type exitError struct {
 	code   int

@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"knead/routines"
+	"knead/screening"
+)
+
+// Welcome: who is massaged.
+
+func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	if m.typingName {
+		switch k.String() {
+		case "enter":
+			m.typingName = false
+			m.mode = screening.Partner
+			return m.startScreening()
+		case "esc":
+			m.typingName, m.partnerName = false, ""
+		case "backspace":
+			if r := []rune(m.partnerName); len(r) > 0 {
+				m.partnerName = string(r[:len(r)-1])
+			}
+		default:
+			if t := k.Text; t != "" && len([]rune(m.partnerName)) < 40 {
+				m.partnerName += routines.Clean(t)
+			}
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(k, m.keys.History):
+		return m.openHistory()
+	case key.Matches(k, m.keys.Up), key.Matches(k, m.keys.Down):
+		m.welcomeCursor = 1 - m.welcomeCursor
+	case k.String() == "1":
+		m.welcomeCursor = 0
+		return m.chooseWho()
+	case k.String() == "2":
+		m.welcomeCursor = 1
+		return m.chooseWho()
+	case key.Matches(k, m.keys.Confirm):
+		return m.chooseWho()
+	}
+	return nil
+}
+
+func (m *Model) chooseWho() tea.Cmd {
+	if m.welcomeCursor == 1 {
+		m.typingName = true
+		return nil
+	}
+	m.mode = screening.Self
+	return m.startScreening()
+}
+
+func (m *Model) viewWelcome() string {
+	var b strings.Builder
+	b.WriteString(m.st.title.Render("knead · guided back massage") + "\n\n")
+	b.WriteString(wrap(Disclaimer, m.textWidth()) + "\n\n")
+	b.WriteString("Who is being massaged?\n\n")
+	for i, label := range []string{"1  Me (self-massage)", "2  My partner"} {
+		if i == m.welcomeCursor {
+			b.WriteString(m.st.selected.Render("> "+label) + "\n")
+		} else {
+			b.WriteString("  " + label + "\n")
+		}
+	}
+	if m.typingName {
+		b.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
+		b.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
+	} else {
+		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · h history · q quit") + "\n")
+	}
+	return b.String()
+}

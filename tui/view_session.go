@@ -85,7 +85,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		for _, p := range r.Prepare {
 			b.WriteString(wrap("[ ] "+p, tw) + "\n")
 		}
-		b.WriteString(m.courseLine(tw))
+		b.WriteString("\n" + m.courseLine(tw))
 		if st.DoseFactor < 1 {
 			b.WriteString(m.st.subtle.Render(wrap(fmt.Sprintf("This is an early session of the course: every step runs at %d%% of its time.", int(st.DoseFactor*100+0.5)), tw)) + "\n")
 		}
@@ -307,7 +307,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 func (m *Model) viewEase(st coach.State, w int) string {
 	tw := max(min(w-8, 70), 10)
 	msg := fmt.Sprintf("Ease the pressure: the pain went up from %d to %d.", st.Baseline, st.LastPain)
-	body := m.st.warn.Render(wrap(msg, tw)) + "\n\n" + wrap("Use lighter, slower strokes. If it rises again, the session stops.", tw) + "\n\n" + "enter go on · s stop"
+	body := m.st.warn.Render(wrap(msg, tw)) + "\n\n" + wrap("Use lighter, slower strokes. If the pain rises further, the session stops.", tw) + "\n\n" + "enter go on · s stop"
 	if st.Phase == coach.Step {
 		body = fmt.Sprintf("Paused at %s.\n", clock(st.Remaining)) + body
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
+	"knead/journal"
 	"knead/plain"
 	"knead/routines"
 	"knead/screening"
@@ -70,6 +71,11 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		return err
 	}
 	mode := modeOf(cfg)
+	partner := routines.Clean(cfg.Partner)
+	store := openJournal(cmd.ErrOrStderr())
+	if store != nil {
+		defer store.Close()
+	}
 	var answers screening.Answers
 	switch {
 	case opts.answers != "":
@@ -82,7 +88,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		if opts.json {
 			prompts = cmd.ErrOrStderr()
 		}
-		mode, answers, err = plain.AskScreening(q, mode, plain.NewPrompter(cmd.InOrStdin(), prompts), nil)
+		mode, answers, err = plain.AskScreening(q, mode, plain.NewPrompter(cmd.InOrStdin(), prompts), remembered(store, q, partner))
 	default:
 		if !plain.IsTerminal(cmd.InOrStdin()) {
 			return errors.New("standard input is not a terminal: use --accessible to answer line by line, or --answers FILE")
@@ -96,11 +102,13 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	if err != nil {
 		return err
 	}
-	if store := openJournal(cmd.ErrOrStderr()); store != nil {
-		defer store.Close()
-		p, err := store.Person(routines.Clean(cfg.Partner), mode)
+	if store != nil {
+		p, err := store.Person(partner, mode)
 		if err == nil {
 			err = store.SaveScreening(p.ID, c)
+		}
+		if err == nil {
+			err = store.SaveStandingAnswers(p.ID, q, answers, c.GivenAt)
 		}
 		if err != nil {
 			fmt.Fprintf(cmd.ErrOrStderr(), "knead: the screening could not be saved: %v\n", err)
@@ -116,6 +124,22 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		plain.PrintClearance(cmd.OutOrStdout(), c, allowed)
 	}
 	return clearanceExit(c.Level)
+}
+
+// remembered looks up a person's standing answers in the history, for the
+// "nothing has changed" confirmation; nil without a history.
+func remembered(store *journal.Store, q *screening.Questionnaire, partner string) plain.Remembered {
+	if store == nil {
+		return nil
+	}
+	return func(mode screening.Mode) (screening.Answers, time.Time) {
+		p, err := store.Person(partner, mode)
+		if err != nil {
+			return nil, time.Time{}
+		}
+		a, at, _ := store.StandingAnswers(p.ID, q, time.Now())
+		return a, at
+	}
 }
 
 // clearanceExit maps a level to the command's exit status.

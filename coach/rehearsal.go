@@ -14,9 +14,10 @@ type Rehearsal struct {
 	s *Session
 }
 
-// NewRehearsal prepares a rehearsal of r at full dose.
-func NewRehearsal(r *routines.Routine, clock Clock) *Rehearsal {
-	s := &Session{clock: clock, routine: r, factor: 1, startedAt: clock.Now(), idx: -1}
+// NewRehearsal prepares a rehearsal of r at full dose, on a clock that
+// runs speed times faster than real time (see Scaled).
+func NewRehearsal(r *routines.Routine, clock Clock, speed float64) *Rehearsal {
+	s := &Session{clock: clock, routine: r, factor: 1, startedAt: clock.Now(), idx: -1, gap: time.Duration(float64(MaxGap) * max(speed, 1))}
 	s.steps = append([]routines.Step(nil), r.Steps...)
 	return &Rehearsal{s: s}
 }

@@ -49,6 +49,9 @@ type Session struct {
 	steps   []routines.Step // the routine's steps at this session's dose
 	factor  float64
 	sides   bool // check in only when a side is done
+	// gap overrides MaxGap: a rehearsal's clock runs fast, so its real
+	// pauses look longer to the engine.
+	gap time.Duration
 
 	phase  Phase
 	prompt Prompt
@@ -112,6 +115,14 @@ func New(r *routines.Routine, c screening.Clearance, clock Clock, opts Options) 
 	return s, nil
 }
 
+// maxGap is the clock jump taken as a suspend or sleep.
+func (s *Session) maxGap() time.Duration {
+	if s.gap > 0 {
+		return s.gap
+	}
+	return MaxGap
+}
+
 // Routine is the routine being run.
 func (s *Session) Routine() *routines.Routine { return s.routine }
 
@@ -138,7 +149,7 @@ func (s *Session) Handle(e Event) ([]Cue, error) {
 	}
 	// A clock jump while a step runs means the machine slept or the process
 	// was suspended: that time is not massage time.
-	if s.running() && now.Sub(s.lastSeen) > MaxGap {
+	if s.running() && now.Sub(s.lastSeen) > s.maxGap() {
 		s.freeze(s.lastSeen)
 		s.prompt = GapPrompt
 		emit(Cue{Kind: CueGap, Step: s.idx, Title: s.currentTitle()})

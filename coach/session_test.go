@@ -523,7 +523,7 @@ func TestNoCharmDependency(t *testing.T) {
 func TestRehearsalPlaysStepsWithoutPrompts(t *testing.T) {
 	t.Parallel()
 	clock := newClock()
-	r := NewRehearsal(testRoutine(), clock)
+	r := NewRehearsal(testRoutine(), clock, 1)
 	must2 := func(e Event) []Cue {
 		cues, err := r.Handle(e)
 		if err != nil {
@@ -576,5 +576,23 @@ func TestCheckInOnlyWhenASideIsDone(t *testing.T) {
 	must(t, s, RateEvent(2), E(Next)) // the last step: a check-in
 	if st := s.State(); st.Phase != CheckIn {
 		t.Fatalf("after the last step: %s", st.Phase)
+	}
+}
+
+func TestRehearsalGapScalesWithSpeed(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	r := NewRehearsal(testRoutine(), clock, 10)
+	r.Handle(E(Confirm))
+	r.Handle(SideEvent(SideNone))
+	r.Handle(RateEvent(0))
+	clock.Advance(30 * time.Second) // 3 s of real time at speed 10
+	if cues, _ := r.Handle(E(Tick)); hasCue(cues, CueGap) || r.State().Prompt == GapPrompt {
+		t.Fatal("a short real pause was taken as a suspend")
+	}
+	clock.Advance(60 * time.Second) // 6 s of real time
+	r.Handle(E(Tick))
+	if r.State().Prompt != GapPrompt {
+		t.Fatal("a real suspend was missed")
 	}
 }

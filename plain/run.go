@@ -68,7 +68,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 		}
 		opts.Clock = coach.Scaled(opts.Clock, opts.Speed)
 		p.Say("Rehearsal — no massage. %s at %gx speed.", r.Title, opts.Speed)
-		rh := coach.NewRehearsal(r, opts.Clock)
+		rh := coach.NewRehearsal(r, opts.Clock, opts.Speed)
 		rh.Handle(coach.E(coach.Confirm))
 		rh.Handle(coach.SideEvent(coach.SideNone))
 		initial, _ = rh.Handle(coach.RateEvent(0))

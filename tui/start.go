@@ -77,7 +77,7 @@ func (m *Model) startRehearsal() {
 		return
 	}
 	m.opts.Clock = coach.Scaled(m.opts.Clock, m.opts.Speed)
-	m.engine = coach.NewRehearsal(r, m.opts.Clock)
+	m.engine = coach.NewRehearsal(r, m.opts.Clock, m.opts.Speed)
 	m.setScreen(screenSession)
 }
 

@@ -31,10 +31,10 @@ type globalOptions struct {
 func (g *globalOptions) register(cmd *cobra.Command) {
 	f := cmd.PersistentFlags()
 	f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
-	f.StringVar(&g.partner, "partner", "", "the partner's `NAME`, to keep each person's history apart")
+	f.StringVar(&g.partner, "partner", "", "the partner's name, to keep each person's history apart")
 	f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
 	f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
-	f.StringVar(&g.voice, "voice", "", "speak cues through this speech `COMMAND` (e.g. espeak-ng, say, spd-say)")
+	f.StringVar(&g.voice, "voice", "", "speak cues through this speech command (e.g. espeak-ng, say, spd-say)")
 	f.StringVar(&g.checkIn, "check-in", "", "when to ask about the pain: step (after every step) or side (when a side is done)")
 }
 

@@ -45,7 +45,7 @@ docs/history.md). The history is kept in ` + "`$XDG_DATA_HOME/knead/knead.db`" +
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.person, "person", "", "only this person (\"me\", or a partner's name)")
-	f.StringVar(&o.since, "since", "", "only sessions from this `DATE` (YYYY-MM-DD) on")
+	f.StringVar(&o.since, "since", "", "only sessions from this date (YYYY-MM-DD) on")
 	f.BoolVar(&o.csv, "csv", false, "print CSV")
 	f.BoolVar(&o.json, "json", false, "print JSON")
 	f.BoolVar(&o.delete, "delete", false, "delete everything recorded about --person")

@@ -55,7 +55,7 @@ tells you to stop the moment it rises.
 
 knead is not medical advice. See a doctor before starting a course of
 massage, and whenever you are in doubt.`,
-		Example: `  knead                          # the whole guided flow
+		Example: `  knead
   knead start lumbar-self --for self
   knead screen
   knead rehearse lumbar-partner --speed 10

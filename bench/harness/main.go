@@ -197,10 +197,12 @@ func measureStartup(bin string, runs int) error {
 		t0b, _ := os.ReadFile(prefix + ".t0")
 		t0, _ := strconv.ParseInt(strings.TrimSpace(string(t0b)), 10, 64)
 		logb, _ := os.ReadFile(prefix + ".log")
+		raw, _ := os.ReadFile(prefix + ".raw")
+		drawn := int64(bytes.Index(raw, []byte("Rehearsal")))
 		for _, line := range strings.Split(strings.TrimSpace(string(logb)), "\n") {
 			var ts, off, n int64
 			fmt.Sscan(line, &ts, &off, &n)
-			if ts >= t0 {
+			if ts >= t0 && drawn >= 0 && off+n > drawn {
 				rs = append(rs, result{StartupMS: float64(ts-t0) / 1e6})
 				break
 			}
@@ -294,10 +296,16 @@ func analyse(prefix string, planned time.Duration, res *result) error {
 	if end < 0 {
 		return fmt.Errorf("no summary in the output")
 	}
+	// The first frame is the first chunk that draws the screen (its banner),
+	// not terminal set-up sequences written before it.
+	firstDrawn := bytes.Index(raw, []byte("Rehearsal"))
+	if firstDrawn < 0 {
+		return fmt.Errorf("no frame in the output")
+	}
 	var first, last int64
 	var countdownBytes int64
 	for _, c := range chunks {
-		if c.ts < t0 {
+		if c.ts < t0 || c.off+c.n <= int64(firstDrawn) {
 			continue
 		}
 		if first == 0 {

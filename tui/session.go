@@ -38,8 +38,16 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	}
+	// Pain, a warning sign and stop work in every state; the engine refuses
+	// them where they make no sense (before the baseline, for instance).
 	if pain, ok := painKey(k); ok {
 		return m.apply(coach.RateEvent(pain))
+	}
+	switch {
+	case key.Matches(k, m.keys.Warning):
+		return m.apply(coach.E(coach.Warning))
+	case key.Matches(k, m.keys.Stop):
+		return m.apply(coach.E(coach.RequestStop))
 	}
 	switch st.Prompt {
 	case coach.StopPrompt:
@@ -48,18 +56,12 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 			return m.apply(coach.E(coach.EndSession))
 		case key.Matches(k, m.keys.FinishGently):
 			return m.apply(coach.E(coach.FinishGently))
-		case key.Matches(k, m.keys.Warning):
-			return m.apply(coach.E(coach.Warning))
 		}
 		return nil
 	case coach.EasePrompt:
 		switch {
 		case key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Pause):
 			return m.apply(coach.E(coach.Ack))
-		case key.Matches(k, m.keys.Warning):
-			return m.apply(coach.E(coach.Warning))
-		case key.Matches(k, m.keys.Stop):
-			return m.apply(coach.E(coach.RequestStop))
 		}
 		return nil
 	case coach.GapPrompt:
@@ -68,10 +70,6 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 			return m.apply(coach.E(coach.ResumeStep))
 		case key.Matches(k, m.keys.Restart):
 			return m.apply(coach.E(coach.RestartStep))
-		case key.Matches(k, m.keys.Warning):
-			return m.apply(coach.E(coach.Warning))
-		case key.Matches(k, m.keys.Stop):
-			return m.apply(coach.E(coach.RequestStop))
 		}
 		return nil
 	}
@@ -97,10 +95,6 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 			return m.apply(coach.E(coach.Back))
 		case key.Matches(k, m.keys.Extend):
 			return m.apply(coach.E(coach.Extend))
-		case key.Matches(k, m.keys.Warning):
-			return m.apply(coach.E(coach.Warning))
-		case key.Matches(k, m.keys.Stop):
-			return m.apply(coach.E(coach.RequestStop))
 		}
 	}
 	return nil

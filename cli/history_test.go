@@ -100,11 +100,11 @@ func TestHistoryShowsInterruptedSessionsAtStart(t *testing.T) {
 		t.Fatalf("history:\n%s", out)
 	}
 	// The next knead start says so once.
-	_, _, errOut := run(t, strings.Repeat("n\n", 30), "screen", "--accessible", "--for", "self")
+	_, _, errOut := run(t, strings.Join(noAnswers(), "\n")+"\n", "screen", "--accessible", "--for", "self")
 	if !strings.Contains(errOut, "was interrupted at step") {
 		t.Fatalf("no notice at start: %s", errOut)
 	}
-	if _, _, errOut := run(t, strings.Repeat("n\n", 30), "screen", "--accessible", "--for", "self"); strings.Contains(errOut, "interrupted") {
+	if _, _, errOut := run(t, strings.Join(noAnswers(), "\n")+"\n", "screen", "--accessible", "--for", "self"); strings.Contains(errOut, "interrupted") {
 		t.Fatalf("notice repeated: %s", errOut)
 	}
 }
@@ -143,7 +143,7 @@ func TestCorruptHistoryIsReportedNotOverwritten(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	// A screening still runs, and says it will not be saved.
-	code, _, errOut = run(t, strings.Repeat("n\n", 30), "screen", "--accessible", "--for", "self")
+	code, _, errOut = run(t, strings.Join(noAnswers(), "\n")+"\n", "screen", "--accessible", "--for", "self")
 	if code != 0 || !strings.Contains(errOut, "will not be saved") {
 		t.Fatalf("screen with a corrupt history: %d %s", code, errOut)
 	}

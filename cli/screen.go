@@ -11,16 +11,10 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
-	"knead/journal"
 	"knead/plain"
 	"knead/routines"
 	"knead/screening"
-)
-
-// Exit statuses of `knead screen`, so that `knead screen && ...` works.
-const (
-	ExitStop   = 3
-	ExitUrgent = 4
+	"knead/tui"
 )
 
 type screenOptions struct {
@@ -76,24 +70,39 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	if store != nil {
 		defer store.Close()
 	}
-	var answers screening.Answers
+	var remember plain.Remembered
+	if store != nil {
+		remember = func(mode screening.Mode) (screening.Answers, time.Time) {
+			return store.Recall(partner, mode, q, time.Now())
+		}
+	}
+	var answers, fresh screening.Answers
 	switch {
 	case opts.answers != "":
 		if mode == "" {
 			mode = screening.Self
 		}
 		answers, err = readAnswersFile(q, opts.answers)
+		fresh = answers
 	case cfg.Accessible:
 		prompts := cmd.OutOrStdout()
 		if opts.json {
 			prompts = cmd.ErrOrStderr()
 		}
-		mode, answers, err = plain.AskScreening(q, mode, plain.NewPrompter(cmd.InOrStdin(), prompts), remembered(store, q, partner))
+		var walk *screening.Walk
+		walk, err = plain.AskScreening(q, mode, partner, plain.NewPrompter(cmd.InOrStdin(), prompts), remember)
+		if err == nil {
+			mode, answers, fresh = walk.Mode(), walk.Answers(), walk.Fresh()
+		}
 	default:
 		if !plain.IsTerminal(cmd.InOrStdin()) {
 			return errors.New("standard input is not a terminal: use --accessible to answer line by line, or --answers FILE")
 		}
-		mode, answers, err = askForm(q, mode, cmd.InOrStdin(), cmd.OutOrStdout())
+		var walk *screening.Walk
+		walk, err = tui.AskScreening(q, mode, partner, remember, cmd.InOrStdin(), cmd.OutOrStdout())
+		if err == nil {
+			mode, answers, fresh = walk.Mode(), walk.Answers(), walk.Fresh()
+		}
 	}
 	if err != nil {
 		return err
@@ -103,14 +112,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		return err
 	}
 	if store != nil {
-		p, err := store.Person(partner, mode)
-		if err == nil {
-			err = store.SaveScreening(p.ID, c)
-		}
-		if err == nil {
-			err = store.SaveStandingAnswers(p.ID, q, answers, c.GivenAt)
-		}
-		if err != nil {
+		if _, err := store.RecordScreening(partner, mode, q, c, fresh); err != nil {
 			fmt.Fprintf(cmd.ErrOrStderr(), "knead: the screening could not be saved: %v\n", err)
 		}
 	}
@@ -126,29 +128,10 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	return clearanceExit(c.Level)
 }
 
-// remembered looks up a person's standing answers in the history, for the
-// "nothing has changed" confirmation; nil without a history.
-func remembered(store *journal.Store, q *screening.Questionnaire, partner string) plain.Remembered {
-	if store == nil {
-		return nil
-	}
-	return func(mode screening.Mode) (screening.Answers, time.Time) {
-		p, err := store.Person(partner, mode)
-		if err != nil {
-			return nil, time.Time{}
-		}
-		a, at, _ := store.StandingAnswers(p.ID, q, time.Now())
-		return a, at
-	}
-}
-
 // clearanceExit maps a level to the command's exit status.
 func clearanceExit(l screening.Level) error {
-	switch l {
-	case screening.Stop:
-		return silentExit(ExitStop)
-	case screening.Urgent:
-		return silentExit(ExitUrgent)
+	if code := l.ExitStatus(); code != 0 {
+		return silentExit(code)
 	}
 	return nil
 }
@@ -168,8 +151,12 @@ func readAnswersFile(q *screening.Questionnaire, path string) (screening.Answers
 		return nil, fmt.Errorf("--answers %s: the file holds no answers", path)
 	}
 	answers := screening.Answers{}
-	var unknown []string
+	var unknown, retired []string
 	for id, v := range raw {
+		if msg, ok := screening.Retired(id); ok {
+			retired = append(retired, msg)
+			continue
+		}
 		question, ok := q.Question(id)
 		if !ok {
 			unknown = append(unknown, id)
@@ -180,6 +167,10 @@ func readAnswersFile(q *screening.Questionnaire, path string) (screening.Answers
 			return nil, fmt.Errorf("--answers %s: %w", path, err)
 		}
 		answers[id] = a
+	}
+	if len(retired) > 0 {
+		sort.Strings(retired)
+		return nil, fmt.Errorf("--answers %s: %s", path, strings.Join(retired, "; "))
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)

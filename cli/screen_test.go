@@ -10,13 +10,28 @@ import (
 	"knead/screening"
 )
 
-// noAnswers is one "n" for every top-level question.
+// noAnswers answers every top-level question so that nothing limits the
+// massage: n, or y to "has a doctor examined this pain?".
 func noAnswers() []string {
 	var lines []string
-	for range screening.Default().ToAsk(nil) {
-		lines = append(lines, "n")
+	for _, x := range screening.Default().ToAsk(nil) {
+		lines = append(lines, clearValue(x)[:1])
 	}
 	return lines
+}
+
+// clearValue is x's answer that neither limits nor locks: no, or for a
+// choice its first clear option.
+func clearValue(x *screening.Question) string {
+	if x.Type == screening.YesNo {
+		return "no"
+	}
+	for _, o := range x.Options() {
+		if o.Level == "" || o.Level == screening.Clear {
+			return o.Value
+		}
+	}
+	panic(x.ID)
 }
 
 func TestScreenAccessibleWithPipe(t *testing.T) {
@@ -28,12 +43,12 @@ func TestScreenAccessibleWithPipe(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{plain.Disclaimer, "3. Do you have a fever", "answer fever with y (yes) or n (no)", "CLEAR", "Allowed routines: gentle-back, lumbar-self"} {
+	for _, want := range []string{plain.Disclaimer, "3 of 28. Do you have a fever", "answer with y (yes) or n (no)", "CLEAR", "Allowed routines: gentle-back, lumbar-self"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Index(out, plain.Disclaimer) > strings.Index(out, "1. ") {
+	if strings.Index(out, plain.Disclaimer) > strings.Index(out, "1 of ") {
 		t.Error("disclaimer not shown before the first question")
 	}
 }
@@ -41,7 +56,7 @@ func TestScreenAccessibleWithPipe(t *testing.T) {
 func TestScreenAccessibleEndsEarly(t *testing.T) {
 	isolate(t)
 	code, _, errOut := run(t, "n\nn\n", "screen", "--accessible", "--for", "self")
-	if code != 1 || !strings.Contains(errOut, "question 3 (fever) was not answered: input ended") {
+	if code != 1 || !strings.Contains(errOut, "question 3 was not answered: input ended") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }
@@ -56,7 +71,7 @@ func TestScreenAccessibleAsksModeAndFollowUps(t *testing.T) {
 		case "hernia":
 			lines = append(lines, "y", "b", "y", "y") // yes, back, yes again, approved
 		default:
-			lines = append(lines, "n")
+			lines = append(lines, clearValue(x)[:1])
 		}
 	}
 	code, out, errOut := run(t, strings.Join(lines, "\n")+"\n", "screen", "--accessible")
@@ -81,7 +96,7 @@ func writeAnswers(t *testing.T, content string) string {
 func allNoYAML(extra map[string]string) string {
 	var b strings.Builder
 	for _, x := range screening.Default().ToAsk(nil) {
-		v := "no"
+		v := clearValue(x)
 		if e, ok := extra[x.ID]; ok {
 			v = e
 		}
@@ -104,9 +119,14 @@ func TestScreenAnswersFileExitCodesAndJSON(t *testing.T) {
 	}{
 		{nil, 0, "clear"},
 		{map[string]string{"osteoporosis": "yes"}, 0, "gentle"},
-		{map[string]string{"fever": "yes"}, ExitStop, "stop"},
-		{map[string]string{"saddle-bladder": "yes", "fever": "yes"}, ExitUrgent, "urgent"},
-		{map[string]string{"surgery": "yes", "surgery-days": "10", "surgery-approved": "yes"}, ExitStop, "stop"},
+		{map[string]string{"fever": "yes"}, screening.ExitStop, "stop"},
+		{map[string]string{"saddle-bladder": "yes", "fever": "yes"}, screening.ExitUrgent, "urgent"},
+		{map[string]string{"surgery": "yes", "surgery-days": "10", "surgery-approved": "yes"}, screening.ExitStop, "stop"},
+		// The safer readings: pregnancy and unexamined pain stop.
+		{map[string]string{"pregnant": "yes"}, screening.ExitStop, "stop"},
+		{map[string]string{"pain-examined": "no"}, screening.ExitStop, "stop"},
+		{map[string]string{"pain-examined": "no-pain"}, 0, "clear"},
+		{map[string]string{"radiculitis": "yes"}, 0, "gentle"},
 	}
 	for _, tc := range cases {
 		path := writeAnswers(t, allNoYAML(tc.extra))
@@ -142,9 +162,11 @@ func TestScreenAnswersFileErrors(t *testing.T) {
 		"unknown id":   {allNoYAML(map[string]string{"headache": "yes"}), "unknown question id headache"},
 		"missing":      {strings.Replace(allNoYAML(nil), "fever: no\n", "", 1), "no answer to fever"},
 		"malformed":    {"fever: [yes\n", "not a YAML or JSON map"},
-		"bad value":    {strings.Replace(allNoYAML(nil), "fever: no", "fever: sometimes", 1), "answer fever with y (yes) or n (no)"},
+		"bad value":    {strings.Replace(allNoYAML(nil), "fever: no", "fever: sometimes", 1), "fever: answer with y (yes) or n (no)"},
+		"retired":      {allNoYAML(map[string]string{"undiagnosed-pain": "yes"}), "undiagnosed-pain was replaced by pain-examined"},
+		"no approval":  {allNoYAML(map[string]string{"pregnant": "yes", "pregnancy-approved": "yes"}), "pregnancy-approved no longer exists"},
 		"empty":        {"", "holds no answers"},
-		"days not num": {allNoYAML(map[string]string{"surgery": "yes", "surgery-days": "yes", "surgery-approved": "yes"}), "answer surgery-days with a whole number of days"},
+		"days not num": {allNoYAML(map[string]string{"surgery": "yes", "surgery-days": "yes", "surgery-approved": "yes"}), "surgery-days: answer with a whole number of days"},
 	}
 	for name, tc := range cases {
 		code, _, errOut := run(t, "", "screen", "--answers", writeAnswers(t, tc.content))
@@ -161,7 +183,11 @@ func TestScreenJSONAnswersFile(t *testing.T) {
 	isolate(t)
 	var pairs []string
 	for _, x := range screening.Default().ToAsk(nil) {
-		pairs = append(pairs, `"`+x.ID+`": false`)
+		v := "false"
+		if x.Type != screening.YesNo {
+			v = `"` + clearValue(x) + `"`
+		}
+		pairs = append(pairs, `"`+x.ID+`": `+v)
 	}
 	path := writeAnswers(t, "{"+strings.Join(pairs, ", ")+"}")
 	if code, _, errOut := run(t, "", "screen", "--answers", path); code != 0 {

@@ -37,6 +37,8 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 		s.stop(fmt.Sprintf("pain rose from %d to %d", s.baseline, pain), rise < 3, now, emit)
 	case pain >= SeverePain:
 		s.stop(fmt.Sprintf("pain is %d out of 10", pain), true, now, emit)
+	case rise == 1 && s.strict:
+		s.stop(fmt.Sprintf("pain rose from %d to %d; with gentle routines only, any rise ends the session", s.baseline, pain), false, now, emit)
 	case rise == 1 && s.phase != Rest:
 		if s.running() {
 			s.freeze(now)

@@ -49,6 +49,10 @@ type Session struct {
 	steps   []routines.Step // the routine's steps at this session's dose
 	factor  float64
 	sides   bool // check in only when a side is done
+	// strict is set under a gentle clearance: any rise in pain stops the
+	// session ("if pain or discomfort appears during the session, the
+	// procedure should be stopped"), where a clear one only eases.
+	strict bool
 	// gap overrides MaxGap: a rehearsal's clock runs fast, so its real
 	// pauses look longer to the engine.
 	gap time.Duration
@@ -106,7 +110,7 @@ func New(r *routines.Routine, c screening.Clearance, clock Clock, opts Options) 
 	if ok, why := c.Allows(r); !ok {
 		return nil, fmt.Errorf("%w: %s", ErrNotAllowed, why)
 	}
-	s := &Session{clock: clock, routine: r, factor: DoseFactor(opts.SessionNumber), startedAt: now, idx: -1, sides: opts.CheckInAtSides}
+	s := &Session{clock: clock, routine: r, factor: DoseFactor(opts.SessionNumber), startedAt: now, idx: -1, sides: opts.CheckInAtSides, strict: c.Level == screening.Gentle}
 	s.steps = make([]routines.Step, len(r.Steps))
 	for i, st := range r.Steps {
 		st.Duration = dose(st.Duration, s.factor)

@@ -338,6 +338,25 @@ func TestCuesOfAStep(t *testing.T) {
 	}
 }
 
+// TestRiseOfOneStopsUnderGentleClearance: with a hernia or another reason
+// for gentle routines only, any rise ends the session, and finishing
+// gently is not offered.
+func TestRiseOfOneStopsUnderGentleClearance(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s, err := New(testRoutine(), clearance(screening.Gentle, screening.Self), clock, Options{SessionNumber: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, s, E(Confirm), SideEvent(Left), RateEvent(3))
+	advance(t, s, clock, 5*time.Second)
+	cues := must(t, s, RateEvent(4))
+	st := s.State()
+	if !hasCue(cues, CueStop) || st.Prompt != StopPrompt || st.CanFinishGently {
+		t.Fatalf("rise of 1 under a gentle clearance: prompt %s, can finish %v, cues %v", st.Prompt, st.CanFinishGently, kinds(cues))
+	}
+}
+
 func TestEasePressurePrompt(t *testing.T) {
 	t.Parallel()
 	clock := newClock()

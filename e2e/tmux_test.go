@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"knead/screening"
 )
 
 // buildKnead builds the binary once per test run.
@@ -131,13 +133,35 @@ func environment(t *testing.T) []string {
 	return []string{"KNEAD_CONFIG_DIR=" + config, "KNEAD_DATA_DIR=" + t.TempDir(), "TERM=xterm-256color"}
 }
 
-// answerScreening answers every screening question "No".
+// answerScreening answers every screening question so that nothing limits
+// the massage: n, or y to "has a doctor examined this pain?", with the
+// answer keys.
 func answerScreening(p *pane) {
-	p.waitFor("Screening", 10*time.Second)
-	p.keys("Enter")
-	for i := 0; i < 22; i++ {
-		p.waitFor("Choose...", 5*time.Second)
-		p.keys("Down", "Enter")
+	for i, x := range screening.Default().ToAsk(nil) {
+		p.waitFor(fmt.Sprintf("question %d of", i+1), 10*time.Second)
+		key := "n"
+		if x.Type != screening.YesNo {
+			key = "y"
+		}
+		p.keys(key)
+	}
+}
+
+// TestUrgentAnswerLeavesTheResultOnTheTerminal: yes to a red flag ends
+// the screening at once; the urgent result stays on the terminal after the
+// full screen closes, and the exit status is 4.
+func TestUrgentAnswerLeavesTheResultOnTheTerminal(t *testing.T) {
+	bin := buildKnead(t)
+	p := startPane(t, environment(t), bin+" start lumbar-self --for self")
+	p.waitFor("question 1 of", 10*time.Second)
+	p.keys("y")
+	p.waitFor("URGENT", 5*time.Second)
+	p.keys("q")
+	screen := p.waitFor("EXIT=", 5*time.Second)
+	for _, want := range []string{"EXIT=4", "URGENT: see a doctor now", "emergency"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("after exit the terminal lacks %q:\n%s", want, screen)
+		}
 	}
 }
 

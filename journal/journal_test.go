@@ -233,7 +233,7 @@ func TestMigratesAVersion1Database(t *testing.T) {
 	if err != nil || len(rows) != 1 || rows[0].Routine != "lumbar-self" || rows[0].Outcome != "completed" {
 		t.Fatalf("sessions after migration: %+v %v", rows, err)
 	}
-	if _, _, err := s.StandingAnswers(1, screening.Default(), time.Now()); err != nil {
+	if _, _, err := s.StandingAnswers(Person{ID: 1, Self: true}, screening.Default(), time.Now()); err != nil {
 		t.Fatalf("version 2 table missing: %v", err)
 	}
 }
@@ -410,19 +410,80 @@ func TestStandingAnswers(t *testing.T) {
 	defer s.Close()
 	q := screening.Default()
 	p, _ := s.Person("", screening.Self)
-	a := screening.Answers{"hernia": screening.Yes, "hernia-approved": screening.Yes, "fever": screening.No, "osteoporosis": screening.No}
-	if err := s.SaveStandingAnswers(p.ID, q, a, day); err != nil {
+	a := screening.Answers{"hernia": screening.Yes, "hernia-approved": screening.Yes, "fever": screening.No, "osteoporosis": screening.No, "pain-examined": screening.OptionAnswer("no-pain")}
+	if err := s.SaveStandingAnswers(p, q, a, day); err != nil {
 		t.Fatal(err)
 	}
-	got, at, err := s.StandingAnswers(p.ID, q, day.Add(29*24*time.Hour))
-	if err != nil || !at.Equal(day) || len(got) != 3 {
+	got, at, err := s.StandingAnswers(p, q, day.Add(29*24*time.Hour))
+	if err != nil || !at.Equal(day) || len(got) != 4 || got["pain-examined"].String() != "no-pain" {
 		t.Fatalf("got %v at %v, err %v", got, at, err)
 	}
 	if _, ok := got["fever"]; ok {
 		t.Fatal("a today question was stored")
 	}
-	if got, _, _ := s.StandingAnswers(p.ID, q, day.Add(31*24*time.Hour)); len(got) != 0 {
+	if got, _, _ := s.StandingAnswers(p, q, day.Add(31*24*time.Hour)); len(got) != 0 {
 		t.Fatal("answers older than 30 days were returned")
+	}
+}
+
+// TestConfirmingKeepsTheDate: a screening that kept the remembered answers
+// ("nothing has changed") saves only what was answered afresh, so the date
+// of the last full answering stays and the questions come back 30 days
+// after it, however often the answers are confirmed.
+func TestConfirmingKeepsTheDate(t *testing.T) {
+	t.Parallel()
+	s, _, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := screening.Default()
+	p, _ := s.Person("Anna", screening.Partner)
+	if err := s.SaveStandingAnswers(p, q, screening.Answers{"osteoporosis": screening.Yes, "hernia": screening.Yes, "hernia-approved": screening.Yes}, day); err != nil {
+		t.Fatal(err)
+	}
+	for d := 1; d <= 29; d++ {
+		at := day.Add(time.Duration(d) * 24 * time.Hour)
+		kept, first, _ := s.StandingAnswers(p, q, at)
+		if len(kept) < 3 || !first.Equal(day) {
+			t.Fatalf("day %d: %v answered %v", d, kept, first)
+		}
+		// Confirmed: only a newly asked question is fresh.
+		if err := s.SaveStandingAnswers(p, q, screening.Answers{"steroids": screening.No}, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if kept, _, _ := s.StandingAnswers(p, q, day.Add(31*24*time.Hour)); len(kept) != 0 {
+		t.Fatalf("confirming moved the 30-day clock: %v still remembered", kept)
+	}
+	// Answering hernia afresh as no drops its stale follow-up.
+	if err := s.SaveStandingAnswers(p, q, screening.Answers{"hernia": screening.No}, day.Add(2*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if kept, _, _ := s.StandingAnswers(p, q, day.Add(3*24*time.Hour)); kept["hernia-approved"] != (screening.Answer{}) {
+		t.Fatalf("stale follow-up kept: %v", kept)
+	}
+}
+
+func TestUnnamedPartnerIsNotRemembered(t *testing.T) {
+	t.Parallel()
+	s, _, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := screening.Default()
+	p, _ := s.Person("", screening.Partner)
+	if err := s.SaveStandingAnswers(p, q, screening.Answers{"osteoporosis": screening.Yes}, day); err != nil {
+		t.Fatal(err)
+	}
+	if kept, _ := s.Recall("", screening.Partner, q, day.Add(time.Hour)); len(kept) != 0 {
+		t.Fatalf("an unnamed partner's answers were remembered: %v", kept)
+	}
+	var n int
+	s.db.QueryRow("SELECT count(*) FROM standing_answers").Scan(&n)
+	if n != 0 {
+		t.Fatalf("%d answers stored for an unnamed partner", n)
 	}
 }
 

@@ -28,7 +28,7 @@ func (s *Store) Person(name string, mode screening.Mode) (Person, error) {
 	case self:
 		name = Me
 	case name == "":
-		name = "partner"
+		name = UnnamedPartner
 	}
 	var p Person
 	err := s.db.QueryRow("SELECT id, name, is_self FROM people WHERE name = ?", name).Scan(&p.ID, &p.Name, &p.Self)
@@ -50,15 +50,29 @@ func (s *Store) Person(name string, mode screening.Mode) (Person, error) {
 	return p, err
 }
 
+// UnnamedPartner is the person a partner without a name is recorded as.
+// Different people may hide behind it, so nothing about their health is
+// remembered from one session to the next.
+const UnnamedPartner = "partner"
+
+// Remembers reports whether the person's standing answers are kept: for
+// the user and for named partners, never for an unnamed one.
+func (p Person) Remembers() bool { return p.Self || p.Name != UnnamedPartner }
+
 // StandingValidity is how long standing answers are taken as confirmed
 // before they are asked afresh.
 const StandingValidity = 30 * 24 * time.Hour
 
 // StandingAnswers returns the person's remembered answers to standing
-// questions, and when they were last confirmed. Answers older than
-// StandingValidity at now are not returned: they must be asked again.
-func (s *Store) StandingAnswers(personID int64, q *screening.Questionnaire, now time.Time) (screening.Answers, time.Time, error) {
-	rows, err := s.db.Query("SELECT question, answer, confirmed_at FROM standing_answers WHERE person_id = ?", personID)
+// questions, and the date of the oldest: the last time they were all
+// answered. Once that is older than StandingValidity at now, none is
+// returned: every standing question must be asked afresh. An unnamed
+// partner has none.
+func (s *Store) StandingAnswers(p Person, q *screening.Questionnaire, now time.Time) (screening.Answers, time.Time, error) {
+	if !p.Remembers() {
+		return screening.Answers{}, time.Time{}, nil
+	}
+	rows, err := s.db.Query("SELECT question, answer, confirmed_at FROM standing_answers WHERE person_id = ?", p.ID)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -93,22 +107,38 @@ func (s *Store) StandingAnswers(personID int64, q *screening.Questionnaire, now 
 	return answers, oldest, nil
 }
 
-// SaveStandingAnswers remembers the standing yes/no answers among a as
-// confirmed at. Today questions, and numbers, are never stored.
-func (s *Store) SaveStandingAnswers(personID int64, q *screening.Questionnaire, a screening.Answers, at time.Time) error {
+// SaveStandingAnswers remembers the standing answers among fresh, the
+// answers given (not kept) in a screening, as answered at. Remembered
+// answers that were kept keep their date, so that confirming "nothing has
+// changed" never postpones the next full answering; answers to follow-ups
+// of a question answered afresh are dropped with it. Today questions and
+// numbers are never stored, and nothing is stored for an unnamed partner.
+func (s *Store) SaveStandingAnswers(p Person, q *screening.Questionnaire, fresh screening.Answers, at time.Time) error {
+	if !p.Remembers() {
+		return nil
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec("DELETE FROM standing_answers WHERE person_id = ?", personID); err != nil {
-		return err
-	}
-	for id, ans := range a {
-		if x, ok := q.Question(id); !ok || !x.Remembered() {
-			continue
+	var keep []*screening.Question
+	for id := range fresh {
+		if x, ok := q.Question(id); ok && x.Remembered() {
+			keep = append(keep, x)
 		}
-		if _, err := tx.Exec("INSERT INTO standing_answers (person_id, question, answer, confirmed_at) VALUES (?, ?, ?, ?)", personID, id, ans.String(), formatTime(at)); err != nil {
+	}
+	for _, x := range keep {
+		for _, f := range x.FollowUps {
+			if _, err := tx.Exec("DELETE FROM standing_answers WHERE person_id = ? AND question = ?", p.ID, f.ID); err != nil {
+				return err
+			}
+		}
+	}
+	for _, x := range keep {
+		if _, err := tx.Exec(`INSERT INTO standing_answers (person_id, question, answer, confirmed_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT(person_id, question) DO UPDATE SET answer = excluded.answer, confirmed_at = excluded.confirmed_at`,
+			p.ID, x.ID, fresh[x.ID].String(), formatTime(at)); err != nil {
 			return err
 		}
 	}
@@ -124,4 +154,33 @@ func (s *Store) SaveScreening(personID int64, c screening.Clearance) error {
 	_, err := s.db.Exec("INSERT INTO screenings (person_id, given_at, level, reasons) VALUES (?, ?, ?, ?)",
 		personID, formatTime(c.GivenAt), string(c.Level), strings.Join(ids, ","))
 	return err
+}
+
+// Recall returns what is remembered about the person massaged in mode (the
+// partner called name): their standing answers and the date of the last
+// full answering. Nothing is returned when the store cannot say.
+func (s *Store) Recall(name string, mode screening.Mode, q *screening.Questionnaire, now time.Time) (screening.Answers, time.Time) {
+	p, err := s.Person(name, mode)
+	if err != nil {
+		return nil, time.Time{}
+	}
+	a, at, err := s.StandingAnswers(p, q, now)
+	if err != nil {
+		return nil, time.Time{}
+	}
+	return a, at
+}
+
+// RecordScreening saves a screening of the person massaged in mode (the
+// partner called name): the clearance, and the standing answers among
+// fresh (those given, not kept). It returns the person.
+func (s *Store) RecordScreening(name string, mode screening.Mode, q *screening.Questionnaire, c screening.Clearance, fresh screening.Answers) (Person, error) {
+	p, err := s.Person(name, mode)
+	if err != nil {
+		return p, err
+	}
+	if err := s.SaveScreening(p.ID, c); err != nil {
+		return p, err
+	}
+	return p, s.SaveStandingAnswers(p, q, fresh, c.GivenAt)
 }

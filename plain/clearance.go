@@ -25,11 +25,15 @@ func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 		who = "your partner"
 	}
 	fmt.Fprintf(w, "\nScreening result for %s, %s\n", who, c.GivenAt.Format("Mon 2 Jan 2006 15:04"))
-	fmt.Fprintf(w, "%s\n", levelHeadline[c.Level])
+	head := levelHeadline[c.Level]
+	if locks := c.LowerBackLocks(); len(locks) > 0 && (c.Level == screening.Clear || c.Level == screening.Gentle) {
+		head += "; not the lower back (" + strings.Join(locks, ", ") + ")"
+	}
+	fmt.Fprintf(w, "%s\n", head)
 	if len(c.Reasons) > 0 {
 		fmt.Fprintln(w, "\nWhy:")
 		for _, r := range c.Reasons {
-			fmt.Fprintf(w, "  - %s (%s): %s\n    Source: %s\n", r.Label, r.Level, r.Explanation, r.Source)
+			fmt.Fprintf(w, "  - %s (%s)%s\n    Source: %s\n", r.Label, reasonLevel(r), explained(r), strings.Join(r.Sources.Titles(), "; "))
 		}
 	}
 	if len(c.Advice) > 0 {
@@ -52,6 +56,22 @@ func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 		fmt.Fprintln(w, "This clearance is valid today only.")
 	}
 	fmt.Fprintf(w, "\n%s\n", Disclaimer)
+}
+
+// reasonLevel is what the reason does: its level, or the lock it sets.
+func reasonLevel(r screening.Reason) string {
+	if r.Locks != "" && (r.Level == screening.Clear || r.Level == "") {
+		return "not the lower back"
+	}
+	return string(r.Level)
+}
+
+// explained is the reason's explanation after its label.
+func explained(r screening.Reason) string {
+	if r.Explanation == "" {
+		return ""
+	}
+	return ": " + r.Explanation
 }
 
 // clearanceJSON is the stable --json shape of a clearance.

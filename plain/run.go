@@ -31,12 +31,6 @@ type Options struct {
 	CheckInAtSides bool
 }
 
-// Exit statuses of a plain run that ends at screening.
-const (
-	ExitStop   = 3
-	ExitUrgent = 4
-)
-
 // engine is a session or a rehearsal.
 type engine interface {
 	Handle(coach.Event) ([]coach.Cue, error)
@@ -101,19 +95,15 @@ func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorde
 	var remembered Remembered
 	if opts.Journal != nil {
 		remembered = func(mode screening.Mode) (screening.Answers, time.Time) {
-			person, err := opts.Journal.Person(opts.PartnerName, mode)
-			if err != nil {
-				return nil, time.Time{}
-			}
-			a, at, _ := opts.Journal.StandingAnswers(person.ID, opts.Questions, opts.Clock.Now())
-			return a, at
+			return opts.Journal.Recall(opts.PartnerName, mode, opts.Questions, opts.Clock.Now())
 		}
 	}
-	mode, answers, err := AskScreening(opts.Questions, opts.Mode, p, remembered)
+	walk, err := AskScreening(opts.Questions, opts.Mode, opts.PartnerName, p, remembered)
 	if err != nil {
 		return nil, nil, 1, err
 	}
-	c, err := opts.Questions.Evaluate(mode, answers, opts.Clock.Now())
+	mode := walk.Mode()
+	c, err := walk.Clearance(opts.Clock.Now())
 	if err != nil {
 		return nil, nil, 1, err
 	}
@@ -121,23 +111,14 @@ func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorde
 	PrintClearance(p.out, c, allowed)
 	var person journal.Person
 	if opts.Journal != nil {
-		person, err = opts.Journal.Person(opts.PartnerName, mode)
-		if err == nil {
-			err = opts.Journal.SaveScreening(person.ID, c)
-		}
-		if err == nil {
-			err = opts.Journal.SaveStandingAnswers(person.ID, opts.Questions, answers, c.GivenAt)
-		}
+		person, err = opts.Journal.RecordScreening(opts.PartnerName, mode, opts.Questions, c, walk.Fresh())
 		if err != nil {
 			p.Say("The history could not be written: %v", err)
 			opts.Journal = nil
 		}
 	}
-	switch c.Level {
-	case screening.Stop:
-		return nil, nil, ExitStop, nil
-	case screening.Urgent:
-		return nil, nil, ExitUrgent, nil
+	if code := c.Level.ExitStatus(); code != 0 {
+		return nil, nil, code, nil
 	}
 	if opts.Journal != nil {
 		course, err := opts.Journal.CourseFor(person.Name, c.GivenAt)

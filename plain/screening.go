@@ -32,91 +32,84 @@ func AskMode(p *Prompter) (screening.Mode, error) {
 	return mode, nil
 }
 
-// Remembered looks up a person's remembered standing answers and when they
-// were confirmed; nil when there is no history.
+// Remembered looks up a person's remembered standing answers and the date
+// they were last all answered; nil when there is nothing remembered.
 type Remembered func(screening.Mode) (screening.Answers, time.Time)
 
 // AskScreening runs the questionnaire as numbered prompts, after the
 // disclaimer. "b" goes back to the previous question. When mode is empty it
-// asks who is massaged first. With remembered answers (confirmed in the last
-// 30 days) it shows them and asks once whether anything has changed; if not,
-// only today's questions are asked.
-func AskScreening(q *screening.Questionnaire, mode screening.Mode, p *Prompter, remembered Remembered) (screening.Mode, screening.Answers, error) {
+// asks who is massaged first. With remembered answers it names them and
+// asks once whether anything has changed; if not, their questions are
+// skipped. An empty line never answers a question. It returns the walk,
+// which holds the answers and says which of them were given afresh.
+func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, p *Prompter, remembered Remembered) (*screening.Walk, error) {
 	p.Say("%s", Disclaimer)
-	p.Say("Answer y (yes) or n (no); b goes back to the previous question.")
+	p.Say("Answer each question with the letter shown; b goes back to the previous question.")
 	if mode == "" {
 		m, err := AskMode(p)
 		if err != nil {
-			return "", nil, err
+			return nil, err
 		}
 		mode = m
 	}
-	answers := screening.Answers{}
+	var kept screening.Answers
+	var at time.Time
 	if remembered != nil {
-		if kept, at := remembered(mode); len(kept) > 0 {
-			changed := false
-			err := p.Ask(fmt.Sprintf("Lasting conditions confirmed on %s: %s. Has anything changed? n nothing changed, y ask them again", at.Local().Format("2 Jan 2006"), q.Summary(kept)), func(s string) error {
+		kept, at = remembered(mode)
+	}
+	w := screening.NewWalk(q, mode, name, kept, at)
+	for !w.Done() {
+		if w.Confirming() {
+			err := p.Ask(w.KeptPrompt()+" Has anything changed? n nothing changed, y ask them again", func(s string) error {
 				switch strings.ToLower(s) {
-				case "n", "no", "":
-					changed = false
+				case "n", "no":
+					w.Confirm(true)
 				case "y", "yes":
-					changed = true
+					w.Confirm(false)
 				default:
-					return errors.New("type n (nothing changed) or y (something changed)")
+					return errors.New("type n (nothing has changed) or y (something changed: ask again)")
 				}
 				return nil
 			})
 			if err != nil {
-				return "", nil, fmt.Errorf("before the first question: %w", err)
+				return nil, fmt.Errorf("before the first question: %w", err)
 			}
-			if !changed {
-				for id, a := range kept {
-					answers[id] = a
-				}
-			}
-		}
-	}
-	var history []string
-	for x := q.Next(answers); x != nil; x = q.Next(answers) {
-		n := len(history) + 1
-		hint := "[y/n]"
-		if x.Type == screening.Number {
-			hint = "[number]"
-		}
-		back := false
-		err := p.Ask(fmt.Sprintf("%d. %s %s", n, x.Text(mode), hint), func(s string) error {
-			if (s == "b" || s == "back") && len(history) > 0 {
-				back = true
-				return nil
-			}
-			a, err := screening.ParseAnswer(x, s)
-			if err != nil {
-				return err
-			}
-			answers[x.ID] = a
-			return nil
-		})
-		if err != nil {
-			return "", nil, fmt.Errorf("question %d (%s) was not answered: %w; every question needs an answer", n, x.ID, err)
-		}
-		if back {
-			prev := history[len(history)-1]
-			history = history[:len(history)-1]
-			forgetFrom(q, answers, prev)
 			continue
 		}
-		history = append(history, x.ID)
-	}
-	return mode, answers, nil
-}
-
-// forgetFrom drops the answer to id and to every follow-up under it, so that
-// going back re-asks them.
-func forgetFrom(q *screening.Questionnaire, a screening.Answers, id string) {
-	delete(a, id)
-	if x, ok := q.Question(id); ok {
-		for _, f := range x.FollowUps {
-			forgetFrom(q, a, f.ID)
+		x := w.Current()
+		n, total := w.Position()
+		hint := "[" + optionKeys(x) + "]"
+		if x.Type == screening.Number {
+			hint = "[number of days]"
+		}
+		err := p.Ask(fmt.Sprintf("%d of %d. %s %s", n, total, w.Text(x), hint), func(s string) error {
+			if s == "b" || s == "back" {
+				if !w.Back() {
+					return errors.New("this is the first question; answer it, or end the input to leave")
+				}
+				return nil
+			}
+			return w.AnswerText(s)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("question %d was not answered: %w; every question needs an answer", n, err)
 		}
 	}
+	return w, nil
+}
+
+// optionKeys lists a question's answers for a prompt: "y/n", or with the
+// meaning when there are more than two: "y yes / n no / p there is no back
+// pain".
+func optionKeys(x *screening.Question) string {
+	opts := x.Options()
+	parts := make([]string, len(opts))
+	for i, o := range opts {
+		if len(opts) == 2 {
+			parts[i] = o.Key
+		} else {
+			parts[i] = o.Key + " " + strings.ToLower(o.Label)
+		}
+	}
+	return strings.Join(parts, "/")
 }

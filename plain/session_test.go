@@ -111,12 +111,28 @@ func (c *conversation) finish() string {
 	return c.out.String()
 }
 
+// noes answers every screening question so that nothing limits the
+// massage: n, or y to "has a doctor examined this pain?".
 func noes() []string {
 	var out []string
-	for range screening.Default().ToAsk(nil) {
-		out = append(out, "n")
+	for _, x := range screening.Default().ToAsk(nil) {
+		out = append(out, clearKey(x))
 	}
 	return out
+}
+
+// clearKey is the key of x's first answer that neither limits nor locks.
+func clearKey(x *screening.Question) string {
+	opts := x.Options()
+	if x.Type == screening.YesNo {
+		opts = []screening.Option{opts[1], opts[0]} // no before yes
+	}
+	for _, o := range opts {
+		if (o.Level == "" || o.Level == screening.Clear) && !(o.Value == "yes" && x.Locks != "") {
+			return o.Key
+		}
+	}
+	panic(x.ID)
 }
 
 func TestAccessibleSessionFromStartToSummary(t *testing.T) {
@@ -138,7 +154,8 @@ func TestAccessibleSessionFromStartToSummary(t *testing.T) {
 	}
 	for _, want := range []string{
 		Disclaimer,
-		"answer leg-weakness with y (yes) or n (no)",
+		"answer with y (yes) or n (no)",
+		"2 of 28. Is one of your legs getting weaker",
 		"Allowed routines:",
 		"type l, r, b or n",
 		"Step 1: First strokes, 5 s. Stroke down slowly.",
@@ -151,6 +168,9 @@ func TestAccessibleSessionFromStartToSummary(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+	if t.Failed() {
+		t.Log(out)
 	}
 }
 
@@ -176,7 +196,7 @@ func TestAccessibleInputEndingEarly(t *testing.T) {
 	c := startConversation(t, "short")
 	c.send("n", "n")
 	out := c.finish()
-	if c.code != 1 || c.err == nil || !strings.Contains(c.err.Error(), "question 3 (fever) was not answered: input ended") {
+	if c.code != 1 || c.err == nil || !strings.Contains(c.err.Error(), "question 3 was not answered: input ended") {
 		t.Fatalf("exit %d, err %v\n%s", c.code, c.err, out)
 	}
 }
@@ -184,12 +204,11 @@ func TestAccessibleInputEndingEarly(t *testing.T) {
 func TestAccessibleStopLevelEndsAtScreening(t *testing.T) {
 	t.Parallel()
 	c := startConversation(t, "short")
-	answers := noes()
-	answers[2] = "y" // fever
-	c.send(answers...)
+	// The stop ends the questionnaire: nothing after fever is asked.
+	c.send("n", "n", "y")
 	c.await("STOP: no massage today", 1)
 	out := c.finish()
-	if c.code != ExitStop || strings.Contains(out, "Step 1") {
+	if c.code != screening.ExitStop || strings.Contains(out, "Step 1") {
 		t.Fatalf("exit %d:\n%s", c.code, out)
 	}
 }
@@ -232,9 +251,9 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 	t.Parallel()
 	q := screening.Default()
 	kept := screening.Answers{}
-	for _, x := range q.ToAsk(screening.Answers{"hernia": screening.Yes}) {
+	for _, x := range q.ToAsk(nil) {
 		if x.Remembered() {
-			kept[x.ID] = screening.No
+			kept[x.ID] = screening.OptionAnswer(clearValue(x))
 		}
 	}
 	kept["hernia"], kept["hernia-approved"] = screening.Yes, screening.Yes
@@ -244,32 +263,72 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 	var today []string
 	for _, x := range q.ToAsk(nil) {
 		if !x.Remembered() {
-			today = append(today, "n")
+			today = append(today, clearKey(x))
 		}
 	}
-	run := func(first string, lines []string) (screening.Answers, string) {
+	run := func(mode screening.Mode, name string, first string, lines []string) (*screening.Walk, string) {
 		out := &syncBuffer{}
 		p := NewPrompter(strings.NewReader(first+"\n"+strings.Join(lines, "\n")+"\n"), out)
-		_, answers, err := AskScreening(q, screening.Self, p, remembered)
+		w, err := AskScreening(q, mode, name, p, remembered)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
-		return answers, out.String()
+		return w, out.String()
 	}
-	answers, out := run("n", today)
-	if !strings.Contains(out, "Lasting conditions confirmed on 1 Nov 2026: disc hernia (approved).") || strings.Contains(out, "herniated") {
+	w, out := run(screening.Self, "", "n", today)
+	if !strings.Contains(out, "Your lasting conditions, answered on 1 Nov 2026: disc hernia (approved).") || strings.Contains(out, "herniated") {
 		t.Fatalf("nothing changed:\n%s", out)
 	}
-	if c, err := q.Evaluate(screening.Self, answers, time.Now()); err != nil || c.Level != screening.Gentle {
+	if c, err := w.Clearance(time.Now()); err != nil || c.Level != screening.Gentle {
 		t.Fatalf("level %s, err %v", c.Level, err)
+	}
+	if len(w.Fresh()) != len(today) {
+		t.Errorf("kept answers counted as given afresh: %v", w.Fresh())
+	}
+	// The prompt names the partner; an empty line is not an answer.
+	_, out = run(screening.Partner, "Anna", "", append([]string{"n"}, today...))
+	if !strings.Contains(out, "Anna's lasting conditions, answered on 1 Nov 2026") || !strings.Contains(out, "type n (nothing has changed)") {
+		t.Fatalf("partner confirmation:\n%s", out)
 	}
 	// "Something changed" asks every question again.
 	var all []string
-	for range q.ToAsk(nil) {
-		all = append(all, "n")
+	for _, x := range q.ToAsk(nil) {
+		all = append(all, clearKey(x))
 	}
-	if _, out := run("y", all); !strings.Contains(out, "Do you have a herniated (slipped) disc?") {
+	if _, out := run(screening.Self, "", "y", all); !strings.Contains(out, "Do you have a herniated (slipped) disc?") {
 		t.Fatalf("asked again:\n%s", out)
+	}
+}
+
+// clearValue is the value of x's first answer that neither limits nor
+// locks.
+func clearValue(x *screening.Question) string {
+	a, _ := screening.ParseAnswer(x, clearKey(x))
+	return a.String()
+}
+
+// TestAccessibleEmptyLineIsNeverAnAnswer: an empty line re-asks the
+// question.
+func TestAccessibleEmptyLineIsNeverAnAnswer(t *testing.T) {
+	t.Parallel()
+	out := &syncBuffer{}
+	p := NewPrompter(strings.NewReader("\n\n"), out)
+	_, err := AskScreening(screening.Default(), screening.Self, "", p, nil)
+	if err == nil || !strings.Contains(err.Error(), "question 1 was not answered") {
+		t.Fatalf("err %v\n%s", err, out)
+	}
+}
+
+// TestAccessibleUrgentEndsTheQuestions: yes to a red flag ends the
+// questionnaire with the urgent result and exit status 4.
+func TestAccessibleUrgentEndsTheQuestions(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "short")
+	c.send("y")
+	c.await("URGENT: see a doctor now", 1)
+	out := c.finish()
+	if c.code != screening.ExitUrgent || strings.Contains(out, "2 of") {
+		t.Fatalf("exit %d:\n%s", c.code, out)
 	}
 }
 

@@ -148,5 +148,20 @@ func (r *Routine) Intensity() Intensity {
 	return strongest
 }
 
+// WorksLowerBack reports whether the routine works the lower back: a step
+// on the lumbar or lumbosacral zone, or a declared lumbar area. Locks meant
+// for the lower back follow this, not the declared area alone.
+func (r *Routine) WorksLowerBack() bool {
+	if r.Area == AreaLumbar {
+		return true
+	}
+	for _, s := range r.Steps {
+		if s.Zone == ZoneLumbar || s.Zone == ZoneLumbosacral {
+			return true
+		}
+	}
+	return false
+}
+
 // BuiltIn reports whether the routine ships with knead.
 func (r *Routine) BuiltIn() bool { return r.File == "" }

@@ -6,61 +6,83 @@ import (
 	"strings"
 )
 
-// Answer is one answer: yes, no, or a whole number.
+// Answer is one answer: an option's value (yes, no, or a choice), or a
+// whole number.
 type Answer struct {
-	yes    bool
+	value  string
 	number int
 	isNum  bool
 }
 
 // Yes and No are the two yes/no answers.
 var (
-	Yes = Answer{yes: true}
-	No  = Answer{}
+	Yes = Answer{value: "yes"}
+	No  = Answer{value: "no"}
 )
 
 // NumberAnswer is the answer to a number question.
 func NumberAnswer(n int) Answer { return Answer{number: n, isNum: true} }
 
+// OptionAnswer is the answer that picks an option by its value.
+func OptionAnswer(value string) Answer { return Answer{value: value} }
+
 // IsYes reports whether the answer is yes.
-func (a Answer) IsYes() bool { return !a.isNum && a.yes }
+func (a Answer) IsYes() bool { return !a.isNum && a.value == "yes" }
 
 // Number returns the number given, and whether the answer was a number.
 func (a Answer) Number() (int, bool) { return a.number, a.isNum }
 
-// String is "yes", "no" or the number, the form answers files use.
+// String is the option's value or the number, the form answers files use.
 func (a Answer) String() string {
-	switch {
-	case a.isNum:
+	if a.isNum {
 		return strconv.Itoa(a.number)
-	case a.yes:
-		return "yes"
 	}
-	return "no"
+	return a.value
 }
 
 // Answers maps question ids to answers.
 type Answers map[string]Answer
 
-// ParseAnswer reads a typed answer: y, yes, true / n, no, false for yes/no
-// questions, a whole number from 0 to 36500 for number questions. The error
-// says what would be valid.
+// ParseAnswer reads a typed answer: an option's value or key (y, yes, true /
+// n, no, false for yes/no questions), or a whole number from 0 to 36500 for
+// number questions. The error says what would be valid.
 func ParseAnswer(q *Question, text string) (Answer, error) {
 	s := strings.ToLower(strings.TrimSpace(text))
 	if q.Type == Number {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > 36500 {
-			return Answer{}, fmt.Errorf("answer %s with a whole number of days, like 20", q.ID)
+			return Answer{}, fmt.Errorf("answer with a whole number of days, like 20")
 		}
 		return NumberAnswer(n), nil
 	}
 	switch s {
-	case "y", "yes", "true":
-		return Yes, nil
-	case "n", "no", "false":
-		return No, nil
+	case "true":
+		s = "yes"
+	case "false":
+		s = "no"
 	}
-	return Answer{}, fmt.Errorf("answer %s with y (yes) or n (no)", q.ID)
+	for _, o := range q.Options() {
+		if s == o.Value || s == o.Key {
+			return OptionAnswer(o.Value), nil
+		}
+	}
+	return Answer{}, fmt.Errorf("answer with %s", q.Hint())
+}
+
+// Hint says how to answer q: "y (yes) or n (no)".
+func (q *Question) Hint() string {
+	if q.Type == Number {
+		return "a whole number of days"
+	}
+	opts := q.Options()
+	parts := make([]string, len(opts))
+	for i, o := range opts {
+		parts[i] = fmt.Sprintf("%s (%s)", o.Key, strings.ToLower(o.Label))
+	}
+	if len(parts) == 2 {
+		return parts[0] + " or " + parts[1]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 }
 
 // AnswerFromValue converts a value decoded from a YAML or JSON answers file
@@ -72,13 +94,15 @@ func AnswerFromValue(q *Question, v any) (Answer, error) {
 			return Answer{}, fmt.Errorf("%s needs a number of days, not %v", q.ID, x)
 		}
 		if x {
-			return Yes, nil
+			return ParseAnswer(q, "yes")
 		}
-		return No, nil
-	case string:
-		return ParseAnswer(q, x)
-	case int, int64, uint64, float64:
-		return ParseAnswer(q, fmt.Sprint(x))
+		return ParseAnswer(q, "no")
+	case string, int, int64, uint64, float64:
+		a, err := ParseAnswer(q, fmt.Sprint(x))
+		if err != nil {
+			return Answer{}, fmt.Errorf("%s: %w", q.ID, err)
+		}
+		return a, nil
 	}
-	return Answer{}, fmt.Errorf("%s needs yes, no or a number, not %v", q.ID, v)
+	return Answer{}, fmt.Errorf("%s needs %s", q.ID, q.Hint())
 }

@@ -57,12 +57,16 @@ func ParseMode(s string) (Mode, error) {
 // Reason is one answer that limited the clearance.
 type Reason struct {
 	Question    string `json:"question"`
-	Label       string `json:"-"`
+	Label       string `json:"label"`
+	Level       Level  `json:"level"`
 	Explanation string `json:"explanation"`
-	Source      string `json:"source"`
-	Level       Level  `json:"-"`
-	// Area, when set, limits a gentle reason to routines of that area.
-	Area routines.Area `json:"-"`
+	// Next says what to do about it, for a stop or urgent result.
+	Next string `json:"next,omitempty"`
+	// Source is every source in one line of text: titles and words.
+	Source  string  `json:"source"`
+	Sources Sources `json:"sources"`
+	// Locks, when set, closes the routines that work that part of the back.
+	Locks Lock `json:"locks,omitempty"`
 }
 
 // Clearance is the result of screening: how far massage is allowed, why,
@@ -98,16 +102,19 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 	case r.For == routines.ForPartner && c.For == Self:
 		return false, "a routine for massaging a partner"
 	}
-	if r.Gentle() {
-		return true, ""
-	}
-	var limits []string
+	var locks, limits []string
 	for _, reason := range c.Reasons {
-		if reason.Level == Gentle && (reason.Area == "" || reason.Area == r.Area) {
+		if reason.Locks == LockLumbar && r.WorksLowerBack() {
+			locks = append(locks, reason.Label)
+		}
+		if reason.Level == Gentle {
 			limits = append(limits, reason.Label)
 		}
 	}
-	if len(limits) > 0 {
+	if len(locks) > 0 {
+		return false, "works the lower back, which is not massaged with " + strings.Join(locks, ", ")
+	}
+	if len(limits) > 0 && !r.Gentle() {
 		return false, "gentle routines only: " + strings.Join(limits, ", ")
 	}
 	return true, ""
@@ -124,22 +131,69 @@ func (c Clearance) Allowed(list []*routines.Routine) []*routines.Routine {
 	return out
 }
 
-// NextStep says in plain words what to do now, in the wording of the mode.
+// NextStep says in plain words what to do now, in the wording of the mode:
+// one sentence for the level, then what to do about each reason that
+// stopped the massage.
 func (c Clearance) NextStep() string {
 	whom := "yourself"
 	if c.For == Partner {
 		whom = "your partner"
 	}
+	var head string
 	switch c.Level {
 	case Urgent:
+		head = "Do not massage. Get medical care today and describe these symptoms."
 		if c.For == Partner {
-			return "Do not massage. Your partner needs medical care now: call a doctor or an emergency service today and describe these symptoms."
+			head = "Do not massage. Your partner needs medical care today: describe these symptoms to the doctor."
 		}
-		return "Do not massage. Seek medical care now: call a doctor or an emergency service today and describe these symptoms."
 	case Stop:
-		return fmt.Sprintf("Do not massage %s today. See a doctor (a therapist or a neurologist) about the reasons above before the next session.", whom)
+		head = fmt.Sprintf("Do not massage %s today.", whom)
 	case Gentle:
-		return fmt.Sprintf("Massage is allowed for %s today with gentle routines only: slow stroking and light rubbing, no pressure, tapping or kneading.", whom)
+		head = fmt.Sprintf("Massage is allowed for %s today with gentle routines only: slow stroking and light rubbing, no pressure, tapping or kneading.", whom)
+	default:
+		head = fmt.Sprintf("Nothing reported stops a massage for %s today. Stop at once if pain rises.", whom)
 	}
-	return fmt.Sprintf("Nothing reported stops a massage for %s today. Stop at once if pain rises.", whom)
+	parts := []string{head}
+	if locked := c.LowerBackLocks(); len(locked) > 0 && c.Level != Stop && c.Level != Urgent {
+		parts = append(parts, "The lower back is not massaged today ("+strings.Join(locked, ", ")+").")
+	}
+	seen := map[string]bool{}
+	for _, r := range c.Reasons {
+		if r.Level != c.Level || r.Next == "" || seen[r.Next] {
+			continue
+		}
+		seen[r.Next] = true
+		parts = append(parts, r.Next)
+	}
+	return strings.Join(parts, " ")
+}
+
+// LowerBackLocks names the reasons that close the lower back to massage.
+func (c Clearance) LowerBackLocks() []string {
+	var out []string
+	for _, r := range c.Reasons {
+		if r.Locks != "" {
+			out = append(out, r.Label)
+		}
+	}
+	return out
+}
+
+// Exit statuses for a screening that does not allow massage, shared by
+// every command that screens, so that `knead screen && ...` works.
+const (
+	ExitStop   = 3
+	ExitUrgent = 4
+)
+
+// ExitStatus is the process status a level leads to: 0 when massage is
+// allowed, ExitStop or ExitUrgent when not.
+func (l Level) ExitStatus() int {
+	switch l {
+	case Stop:
+		return ExitStop
+	case Urgent:
+		return ExitUrgent
+	}
+	return 0
 }

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"knead/routines"
 )
 
 // MissingAnswerError names a required question left unanswered. A missing
@@ -14,19 +12,21 @@ import (
 type MissingAnswerError struct{ IDs []string }
 
 func (e *MissingAnswerError) Error() string {
-	return "no answer to " + strings.Join(e.IDs, ", ") + "; every question needs a yes or no (or a number)"
+	return "no answer to " + strings.Join(e.IDs, ", ") + "; every question needs an answer (yes or no, a choice, or a number)"
 }
 
 // UnknownQuestionError names answers to questions that do not exist.
 type UnknownQuestionError struct{ IDs []string }
 
 func (e *UnknownQuestionError) Error() string {
-	return "unknown question id " + strings.Join(e.IDs, ", ") + "; see `knead screen --help` for the ids"
+	return "unknown question id " + strings.Join(e.IDs, ", ") + "; see knead screen --help for the ids"
 }
 
 // Evaluate turns answers into a clearance given at now. Every question that
-// ToAsk lists must be answered; answers to follow-ups whose parent was "no"
-// are ignored.
+// ToAsk lists must be answered: all of them, or those up to an answer that
+// stops the massage. Every answer given to a question that counts is
+// applied, also after such an answer, so the clearance names every reason;
+// answers to follow-ups whose parent was "no" are ignored.
 func (q *Questionnaire) Evaluate(mode Mode, a Answers, now time.Time) (Clearance, error) {
 	var unknown []string
 	for id := range a {
@@ -38,50 +38,64 @@ func (q *Questionnaire) Evaluate(mode Mode, a Answers, now time.Time) (Clearance
 		sort.Strings(unknown)
 		return Clearance{}, &UnknownQuestionError{IDs: unknown}
 	}
-	c := Clearance{Level: Clear, For: mode, GivenAt: now}
 	var missing []string
 	for _, x := range q.ToAsk(a) {
-		ans, ok := a[x.ID]
-		if !ok {
+		if _, ok := a[x.ID]; !ok {
 			missing = append(missing, x.ID)
-			continue
 		}
-		if _, isNum := ans.Number(); isNum != (x.Type == Number) {
-			return Clearance{}, fmt.Errorf("answer to %s must be %s", x.ID, map[bool]string{true: "a number", false: "yes or no"}[x.Type == Number])
-		}
-		c.apply(x, ans)
 	}
 	if len(missing) > 0 {
 		return Clearance{}, &MissingAnswerError{IDs: missing}
 	}
+	c := Clearance{Level: Clear, For: mode, GivenAt: now}
+	for _, x := range q.reachable(a) {
+		ans, ok := a[x.ID]
+		if !ok {
+			continue
+		}
+		if err := x.accepts(ans); err != nil {
+			return Clearance{}, err
+		}
+		c.apply(x, ans)
+	}
 	return c, nil
+}
+
+// accepts checks that ans is an answer q can take.
+func (q *Question) accepts(ans Answer) error {
+	if _, isNum := ans.Number(); isNum != (q.Type == Number) {
+		return fmt.Errorf("answer to %s must be %s", q.ID, q.Hint())
+	}
+	if q.Type != Number {
+		if _, ok := q.Option(ans.String()); !ok {
+			return fmt.Errorf("answer to %s must be %s", q.ID, q.Hint())
+		}
+	}
+	return nil
 }
 
 // apply adds what one answer means to the clearance.
 func (c *Clearance) apply(x *Question, ans Answer) {
-	level, why := Clear, ""
-	if n, isNum := ans.Number(); isNum {
-		if n < x.StopBelow {
-			level, why = Stop, x.WhyBelow
-		}
-	} else if ans.IsYes() {
-		level, why = x.OnYes, x.Why
-		if x.Advice != "" {
-			c.Advice = append(c.Advice, x.Advice)
-		}
-	} else {
-		level, why = x.OnNo, x.WhyNo
+	level, why := x.Outcome(ans)
+	if ans.IsYes() && x.Advice != "" {
+		c.Advice = append(c.Advice, x.Advice)
 	}
-	if level == "" || level == Clear {
+	lock := Lock("")
+	if ans.IsYes() {
+		lock = x.Locks
+	}
+	if level == Clear && lock == "" {
 		return
 	}
 	c.Reasons = append(c.Reasons, Reason{
 		Question:    x.ID,
 		Label:       x.Label,
 		Explanation: why,
-		Source:      x.Source,
+		Next:        x.Next,
+		Sources:     x.Sources,
+		Source:      x.Sources.String(),
 		Level:       level,
-		Area:        routines.Area(x.OnlyArea),
+		Locks:       lock,
 	})
 	if level.Worse(c.Level) {
 		c.Level = level

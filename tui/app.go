@@ -8,7 +8,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"knead/coach"
 	"knead/journal"
@@ -81,10 +80,9 @@ type Model struct {
 	welcomeCursor int
 	typingName    bool
 
-	form       *huh.Form
-	formValues map[string]*string
-	formMode   string
-	answers    screening.Answers
+	form *screeningForm
+	// fresh are the screening answers given (not kept from memory).
+	fresh screening.Answers
 	// pending is the command New prepared, run by Init.
 	pending tea.Cmd
 
@@ -165,9 +163,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		if m.form != nil {
-			m.form = m.form.WithWidth(min(msg.Width, 100))
-		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())

@@ -33,12 +33,12 @@ func (m *Model) viewResult() string {
 			continue
 		}
 		b.WriteString(wrap("• "+r.Label+": "+r.Explanation, w) + "\n")
-		b.WriteString(m.st.subtle.Render(wrap("  Source: "+r.Source, w)) + "\n")
+		b.WriteString(m.st.subtle.Render(wrap("  Source: "+strings.Join(r.Sources.Titles(), "; "), w)) + "\n")
 	}
 	for _, a := range c.Advice {
 		b.WriteString(wrap("• "+a, w) + "\n")
 	}
 	b.WriteString("\n" + wrap(c.NextStep(), w) + "\n\n")
-	b.WriteString(m.st.help.Render("q quit"))
+	b.WriteString(m.st.help.Render("q or enter: close knead (this result stays on the terminal)"))
 	return b.String()
 }

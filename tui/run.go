@@ -9,6 +9,8 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
+
+	"knead/plain"
 )
 
 // frameRate caps how often the renderer looks for a changed view. Bubble
@@ -57,6 +59,13 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return 130, nil
+	}
+	if fm.screen == screenResult {
+		// The result must outlive the full screen: what to do, and why.
+		plain.PrintClearance(out, fm.clearance, nil)
+		if fm.ExitCode == 0 {
+			return fm.clearance.Level.ExitStatus(), nil
+		}
 	}
 	return fm.ExitCode, nil
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"knead/journal"
 	"knead/screening"
@@ -17,16 +16,14 @@ import (
 // that is disk work), then shows the form.
 func (m *Model) startScreening() tea.Cmd {
 	m.setScreen(screenScreening)
+	m.form = nil
 	if m.opts.Journal == nil {
-		return m.showForm(nil, time.Time{})
+		m.showForm(nil, time.Time{})
+		return nil
 	}
 	store, q, mode, name, now := m.opts.Journal, m.opts.Questions, m.mode, m.partnerName, m.opts.Clock.Now()
 	return func() tea.Msg {
-		p, err := store.Person(name, mode)
-		if err != nil {
-			return rememberedMsg{}
-		}
-		a, at, _ := store.StandingAnswers(p.ID, q, now)
+		a, at := store.Recall(name, mode, q, now)
 		return rememberedMsg{answers: a, at: at}
 	}
 }
@@ -37,52 +34,52 @@ type rememberedMsg struct {
 	at      time.Time
 }
 
-func (m *Model) showForm(kept screening.Answers, at time.Time) tea.Cmd {
-	m.formMode = string(m.mode)
-	m.formValues = map[string]*string{}
-	m.form = ScreeningForm(m.opts.Questions, &m.formMode, m.formValues, kept, at).WithShowHelp(true)
-	if w, _ := m.size(); w > 0 {
-		m.form = m.form.WithWidth(min(w, 100))
-	}
+func (m *Model) showForm(kept screening.Answers, at time.Time) {
+	recall := func(screening.Mode) (screening.Answers, time.Time) { return kept, at }
+	// The welcome screen showed the disclaimer, unless it was skipped.
+	m.form = newScreeningForm(m.opts.Questions, m.mode, m.partnerName, recall, m.opts.Mode != "")
 	m.setScreen(screenScreening)
-	return m.form.Init()
 }
 
 func (m *Model) updateScreening(msg tea.Msg) tea.Cmd {
 	if r, ok := msg.(rememberedMsg); ok {
-		return m.showForm(r.answers, r.at)
+		m.showForm(r.answers, r.at)
+		return nil
 	}
-	if m.form == nil {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || m.form == nil {
 		return nil // still looking up the remembered answers
 	}
-	model, cmd := m.form.Update(msg)
-	if f, ok := model.(*huh.Form); ok {
-		m.form = f
-	}
-	switch m.form.State {
-	case huh.StateAborted:
+	switch m.form.update(k) {
+	case formQuit:
 		return tea.Quit
-	case huh.StateCompleted:
-		m.mode = screening.Mode(m.formMode)
-		m.answers = FormAnswers(m.opts.Questions, m.formValues)
-		c, err := m.opts.Questions.Evaluate(m.mode, m.answers, m.opts.Clock.Now())
+	case formLeave:
+		if m.opts.Mode == "" {
+			m.form = nil
+			m.setScreen(screenWelcome)
+		}
+	case formDone:
+		walk := m.form.walk
+		c, err := walk.Clearance(m.opts.Clock.Now())
 		if err != nil {
-			// Every question is required by the form, so this is a bug;
-			// still, never let a broken screening through.
+			// The walk asks every question that counts, so this is a
+			// bug; still, never let a broken screening through.
 			m.Err = err
 			return tea.Quit
 		}
 		m.form = nil
+		m.fresh = walk.Fresh()
 		return m.afterScreening(c)
 	}
-	return cmd
+	return nil
 }
 
 func (m *Model) viewScreening() string {
 	if m.form == nil {
 		return ""
 	}
-	return m.form.View()
+	w, h := m.size()
+	return m.form.view(m.st, w, h)
 }
 
 // afterScreening records the screening and looks up the course (in a
@@ -92,16 +89,10 @@ func (m *Model) afterScreening(c screening.Clearance) tea.Cmd {
 	if m.opts.Journal == nil {
 		return m.proceed(c)
 	}
-	store, mode, name, q, answers := m.opts.Journal, m.mode, m.partnerName, m.opts.Questions, m.answers
+	store, mode, name, q, fresh := m.opts.Journal, m.mode, m.partnerName, m.opts.Questions, m.fresh
 	return func() tea.Msg {
-		p, err := store.Person(name, mode)
+		p, err := store.RecordScreening(name, mode, q, c, fresh)
 		if err != nil {
-			return courseMsg{err: err}
-		}
-		if err := store.SaveScreening(p.ID, c); err != nil {
-			return courseMsg{person: p, err: err}
-		}
-		if err := store.SaveStandingAnswers(p.ID, q, answers, c.GivenAt); err != nil {
 			return courseMsg{person: p, err: err}
 		}
 		course, err := store.CourseFor(p.Name, c.GivenAt)

@@ -22,7 +22,7 @@ func TestWelcomeKeys(t *testing.T) {
 		t.Fatal("does not start at the welcome")
 	}
 	press(m, "1")
-	if m.screen != screenScreening || m.mode != screening.Self || m.formMode != "self" {
+	if m.screen != screenScreening || m.mode != screening.Self || m.form == nil || m.form.walk.Mode() != screening.Self {
 		t.Fatalf("1: screen %d mode %q", m.screen, m.mode)
 	}
 	m = newWelcome()

@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"errors"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+
+	"knead/screening"
+)
+
+// ErrScreeningCancelled says the user left the questionnaire before the
+// end; no clearance was given.
+var ErrScreeningCancelled = errors.New("screening cancelled; no clearance was given")
+
+// formModel runs the screening form alone, for knead screen.
+type formModel struct {
+	form          *screeningForm
+	st            styles
+	width, height int
+	done          bool
+}
+
+func (m *formModel) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		m.st = newStyles(msg.IsDark())
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return m, tea.Quit
+		}
+		switch m.form.update(msg) {
+		case formDone:
+			m.done = true
+			return m, tea.Quit
+		case formQuit:
+			return m, tea.Quit
+		}
+	}
+	return m, nil
+}
+
+func (m *formModel) View() tea.View {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		w, h = 80, 24
+	}
+	v := tea.NewView(fit(m.form.view(m.st, w, h), w, h))
+	v.AltScreen = true
+	v.WindowTitle = "knead screening"
+	return v
+}
+
+// AskScreening runs the questionnaire full screen on the terminal behind in
+// and out, and returns the walk with its answers. With an empty mode it
+// asks who is massaged first; remembered, when not nil, looks up what is
+// remembered about that person.
+func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, remembered Remembered, in io.Reader, out io.Writer) (*screening.Walk, error) {
+	m := &formModel{form: newScreeningForm(q, mode, name, remembered, true), st: newStyles(true)}
+	final, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate)).Run()
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return nil, err
+	}
+	if fm, ok := final.(*formModel); !ok || !fm.done {
+		return nil, ErrScreeningCancelled
+	}
+	return m.form.walk, nil
+}

@@ -269,3 +269,16 @@ func TestNonTerminalStdinNeedsAccessible(t *testing.T) {
 		t.Fatalf("err %v, output %s", err, out)
 	}
 }
+
+// TestCtrlCInARehearsalExits130: Ctrl-C during a step restores the
+// terminal and exits 130, with no panic.
+func TestCtrlCInARehearsalExits130(t *testing.T) {
+	bin := buildKnead(t)
+	p := startPane(t, environment(t), bin+" rehearse lumbar-self")
+	p.waitFor("Stroking towards the coccyx", 10*time.Second)
+	p.keys("C-c")
+	screen := p.waitFor("EXIT=", 5*time.Second)
+	if !strings.Contains(screen, "EXIT=130") || strings.Contains(screen, "panic") {
+		t.Fatalf("after ctrl+c:\n%s", screen)
+	}
+}

@@ -302,3 +302,20 @@ func TestHistoryScreen(t *testing.T) {
 		t.Fatal("esc does not go back")
 	}
 }
+
+// TestCtrlCDrawsNoDeadStep: Ctrl-C ends the engine at once; the frame
+// drawn before the program quits must not look for a step that is gone.
+func TestCtrlCDrawsNoDeadStep(t *testing.T) {
+	t.Parallel()
+	for _, keys := range [][]string{nil, {"space"}, {"3"}} {
+		m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+		press(m, keys...)
+		_, cmd := m.Update(keyMsg("ctrl+c"))
+		if cmd == nil || m.ExitCode != 130 {
+			t.Fatalf("ctrl+c: exit %d", m.ExitCode)
+		}
+		if out := screenText(m); !strings.Contains(out, "The session has ended.") {
+			t.Errorf("after ctrl+c:\n%s", out)
+		}
+	}
+}

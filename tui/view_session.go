@@ -25,6 +25,10 @@ func (m *Model) viewSession() string {
 	st := m.engine.State()
 	var body string
 	switch {
+	case st.Phase == coach.Done:
+		// Drawn once between the end of the session (Ctrl-C, or the
+		// last event) and the next screen: there is no step to show.
+		body = m.st.title.Render("The session has ended.")
 	case m.confirmQuit:
 		body = m.st.warn.Render("End the session now?") + "\n\n" + "y end it · n keep going"
 	case m.showHelp:

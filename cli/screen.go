@@ -100,6 +100,10 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 		}
 		var walk *screening.Walk
 		walk, err = tui.AskScreening(q, mode, partner, remember, cmd.InOrStdin(), cmd.OutOrStdout())
+		if errors.Is(err, tui.ErrScreeningInterrupted) {
+			fmt.Fprintf(cmd.ErrOrStderr(), "knead: %v\n", err)
+			return silentExit(130)
+		}
 		if err == nil {
 			mode, answers, fresh = walk.Mode(), walk.Answers(), walk.Fresh()
 		}

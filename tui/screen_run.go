@@ -10,8 +10,12 @@ import (
 )
 
 // ErrScreeningCancelled says the user left the questionnaire before the
-// end; no clearance was given.
+// end with q; no clearance was given.
 var ErrScreeningCancelled = errors.New("screening cancelled; no clearance was given")
+
+// ErrScreeningInterrupted says the user pressed Ctrl-C in the
+// questionnaire; no clearance was given.
+var ErrScreeningInterrupted = errors.New("screening interrupted; no clearance was given")
 
 // formModel runs the screening form alone, for knead screen.
 type formModel struct {
@@ -19,6 +23,7 @@ type formModel struct {
 	st            styles
 	width, height int
 	done          bool
+	interrupted   bool
 }
 
 func (m *formModel) Init() tea.Cmd { return tea.RequestBackgroundColor }
@@ -31,6 +36,7 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.st = newStyles(msg.IsDark())
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
+			m.interrupted = true
 			return m, tea.Quit
 		}
 		switch m.form.update(msg) {
@@ -65,7 +71,11 @@ func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, 
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return nil, err
 	}
-	if fm, ok := final.(*formModel); !ok || !fm.done {
+	fm, ok := final.(*formModel)
+	switch {
+	case !ok || fm.interrupted || errors.Is(err, tea.ErrInterrupted):
+		return nil, ErrScreeningInterrupted
+	case !fm.done:
 		return nil, ErrScreeningCancelled
 	}
 	return m.form.walk, nil

@@ -162,11 +162,11 @@ func TestScreenAnswersFileErrors(t *testing.T) {
 		"unknown id":   {allNoYAML(map[string]string{"headache": "yes"}), "unknown question id headache"},
 		"missing":      {strings.Replace(allNoYAML(nil), "fever: no\n", "", 1), "no answer to fever"},
 		"malformed":    {"fever: [yes\n", "not a YAML or JSON map"},
-		"bad value":    {strings.Replace(allNoYAML(nil), "fever: no", "fever: sometimes", 1), "fever: answer with y (yes) or n (no)"},
+		"bad value":    {strings.Replace(allNoYAML(nil), "fever: no", "fever: sometimes", 1), "fever needs yes or no, not sometimes"},
 		"retired":      {allNoYAML(map[string]string{"undiagnosed-pain": "yes"}), "undiagnosed-pain was replaced by pain-examined"},
 		"no approval":  {allNoYAML(map[string]string{"pregnant": "yes", "pregnancy-approved": "yes"}), "pregnancy-approved no longer exists"},
 		"empty":        {"", "holds no answers"},
-		"days not num": {allNoYAML(map[string]string{"surgery": "yes", "surgery-days": "yes", "surgery-approved": "yes"}), "surgery-days: answer with a whole number of days"},
+		"days not num": {allNoYAML(map[string]string{"surgery": "yes", "surgery-days": "yes", "surgery-approved": "yes"}), "surgery-days needs a whole number of days from 0 to 36500, not yes"},
 	}
 	for name, tc := range cases {
 		code, _, errOut := run(t, "", "screen", "--answers", writeAnswers(t, tc.content))

@@ -516,3 +516,22 @@ func TestDelete(t *testing.T) {
 		t.Fatal("deleted data still in the file")
 	}
 }
+
+// TestPartnerCalledMeIsNotYou: a partner named "me" (in any case) never
+// gets the user's own record and remembered answers.
+func TestPartnerCalledMeIsNotYou(t *testing.T) {
+	t.Parallel()
+	s, _, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Person("", screening.Self); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"me", "Me", "ME"} {
+		if p, err := s.Person(name, screening.Partner); err == nil {
+			t.Errorf("partner %q got person %+v", name, p)
+		}
+	}
+}

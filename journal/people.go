@@ -3,6 +3,7 @@ package journal
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -30,9 +31,16 @@ func (s *Store) Person(name string, mode screening.Mode) (Person, error) {
 	case name == "":
 		name = UnnamedPartner
 	}
+	if !self && strings.EqualFold(name, Me) {
+		return Person{}, fmt.Errorf("%q is the name knead keeps for you (self-massage); give your partner another name", name)
+	}
 	var p Person
 	err := s.db.QueryRow("SELECT id, name, is_self FROM people WHERE name = ?", name).Scan(&p.ID, &p.Name, &p.Self)
 	if err == nil {
+		if p.Self != self {
+			// Never hand one person's health answers to another.
+			return Person{}, fmt.Errorf("%q is already kept for someone else; use another name", name)
+		}
 		return p, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {

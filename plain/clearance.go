@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"knead/routines"
 	"knead/screening"
 )
@@ -20,6 +22,20 @@ var levelHeadline = map[screening.Level]string{
 
 // PrintClearance writes the clearance in plain words.
 func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine) {
+	WriteClearance(w, c, allowed, 0)
+}
+
+// WriteClearance writes the clearance in plain words, wrapped at width
+// columns (0: not wrapped, for screen readers and pipes). allowed is nil
+// when the routines are not to be listed.
+func WriteClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine, width int) {
+	say := func(indent, text string) {
+		if width > len(indent)+10 {
+			text = ansi.Wordwrap(text, width-len(indent), "")
+			text = strings.ReplaceAll(text, "\n", "\n"+indent+"  ")
+		}
+		fmt.Fprintf(w, "%s%s\n", indent, text)
+	}
 	who := "you (self-massage)"
 	if c.For == screening.Partner {
 		who = "your partner"
@@ -29,21 +45,25 @@ func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 	if locks := c.LowerBackLocks(); len(locks) > 0 && (c.Level == screening.Clear || c.Level == screening.Gentle) {
 		head += "; not the lower back (" + strings.Join(locks, ", ") + ")"
 	}
-	fmt.Fprintf(w, "%s\n", head)
+	say("", head)
 	if len(c.Reasons) > 0 {
 		fmt.Fprintln(w, "\nWhy:")
 		for _, r := range c.Reasons {
-			fmt.Fprintf(w, "  - %s (%s)%s\n    Source: %s\n", r.Label, reasonLevel(r), explained(r), strings.Join(r.Sources.Titles(), "; "))
+			say("  ", fmt.Sprintf("- %s (%s)%s", r.Label, reasonLevel(r), explained(r)))
+			say("    ", "Source: "+strings.Join(r.Sources.Titles(), "; "))
 		}
 	}
 	if len(c.Advice) > 0 {
 		fmt.Fprintln(w, "\nAdvice:")
 		for _, a := range c.Advice {
-			fmt.Fprintf(w, "  - %s\n", a)
+			say("  ", "- "+a)
 		}
 	}
-	fmt.Fprintf(w, "\nWhat to do next: %s\n", c.NextStep())
-	if c.Level == screening.Clear || c.Level == screening.Gentle {
+	fmt.Fprintln(w)
+	if allowed != nil || c.Level == screening.Stop || c.Level == screening.Urgent {
+		say("", "What to do next: "+nextStep(c, allowed))
+	}
+	if allowed != nil && (c.Level == screening.Clear || c.Level == screening.Gentle) {
 		ids := make([]string, len(allowed))
 		for i, r := range allowed {
 			ids[i] = r.ID
@@ -51,11 +71,20 @@ func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 		if len(ids) == 0 {
 			fmt.Fprintln(w, "Allowed routines: none of the routines knead knows.")
 		} else {
-			fmt.Fprintf(w, "Allowed routines: %s\n", strings.Join(ids, ", "))
+			say("", "Allowed routines: "+strings.Join(ids, ", "))
 		}
 		fmt.Fprintln(w, "This clearance is valid today only.")
 	}
 	fmt.Fprintf(w, "\n%s\n", Disclaimer)
+}
+
+// nextStep is what to do now; when the answers allow massage but none of
+// the routines knead knows, it says so instead of "massage is allowed".
+func nextStep(c screening.Clearance, allowed []*routines.Routine) string {
+	if allowed != nil && len(allowed) == 0 && (c.Level == screening.Clear || c.Level == screening.Gentle) {
+		return "None of knead's routines fits today's answers, so there is no massage with knead today."
+	}
+	return c.NextStep()
 }
 
 // reasonLevel is what the reason does: its level, or the lock it sets.

@@ -9,6 +9,10 @@ import (
 	"knead/screening"
 )
 
+// ErrScreeningCancelled says the user left the questionnaire before the
+// end; no clearance was given.
+var ErrScreeningCancelled = errors.New("screening cancelled; no clearance was given")
+
 // Disclaimer is shown before the first screening question.
 const Disclaimer = "knead is not medical advice. Answer honestly; when in doubt, see a doctor before any massage."
 
@@ -44,7 +48,7 @@ type Remembered func(screening.Mode) (screening.Answers, time.Time)
 // which holds the answers and says which of them were given afresh.
 func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, p *Prompter, remembered Remembered) (*screening.Walk, error) {
 	p.Say("%s", Disclaimer)
-	p.Say("Answer each question with the letter shown; b goes back to the previous question.")
+	p.Say("Answer each question with the letter shown; b goes back to the previous question, ? lists the answers, q leaves.")
 	if mode == "" {
 		m, err := AskMode(p)
 		if err != nil {
@@ -78,21 +82,38 @@ func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, 
 		}
 		x := w.Current()
 		n, total := w.Position()
-		hint := "[" + optionKeys(x) + "]"
+		hint := optionKeys(x)
 		if x.Type == screening.Number {
-			hint = "[number of days]"
+			hint = "number of days"
 		}
-		err := p.Ask(fmt.Sprintf("%d of %d. %s %s", n, total, w.Text(x), hint), func(s string) error {
-			if s == "b" || s == "back" {
+		if a, ok := w.Earlier(x); ok {
+			hint += ", before: " + a.String()
+		}
+		quit := false
+		err := p.Ask(fmt.Sprintf("%d of %d. %s [%s]", n, total, w.Text(x), hint), func(s string) error {
+			switch strings.ToLower(s) {
+			case "b", "back":
 				if !w.Back() {
-					return errors.New("this is the first question; answer it, or end the input to leave")
+					return errors.New("this is the first question: answer it, or type q to leave without a screening")
 				}
 				return nil
+			case "q", "quit":
+				quit = true
+				return nil
+			case "?", "help":
+				return fmt.Errorf("answer with %s; b goes back, q leaves without a screening", x.Hint())
+			case "w", "s", "p":
+				if x.Type != screening.Choice {
+					return fmt.Errorf("nothing is running yet: answer with %s", x.Hint())
+				}
 			}
 			return w.AnswerText(s)
 		})
 		if err != nil {
 			return nil, fmt.Errorf("question %d was not answered: %w; every question needs an answer", n, err)
+		}
+		if quit {
+			return nil, ErrScreeningCancelled
 		}
 	}
 	return w, nil

@@ -51,7 +51,7 @@ func ParseAnswer(q *Question, text string) (Answer, error) {
 	if q.Type == Number {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > 36500 {
-			return Answer{}, fmt.Errorf("answer with a whole number of days, like 20")
+			return Answer{}, fmt.Errorf("answer with a whole number of days from 0 to 36500, like 20")
 		}
 		return NumberAnswer(n), nil
 	}
@@ -100,9 +100,23 @@ func AnswerFromValue(q *Question, v any) (Answer, error) {
 	case string, int, int64, uint64, float64:
 		a, err := ParseAnswer(q, fmt.Sprint(x))
 		if err != nil {
-			return Answer{}, fmt.Errorf("%s: %w", q.ID, err)
+			return Answer{}, fmt.Errorf("%s needs %s, not %v", q.ID, q.Values(), x)
 		}
 		return a, nil
 	}
-	return Answer{}, fmt.Errorf("%s needs %s", q.ID, q.Hint())
+	return Answer{}, fmt.Errorf("%s needs %s", q.ID, q.Values())
+}
+
+// Values says which values an answers file may give q: "yes or no",
+// "yes, no or no-pain", "a whole number of days".
+func (q *Question) Values() string {
+	if q.Type == Number {
+		return "a whole number of days from 0 to 36500"
+	}
+	opts := q.Options()
+	vals := make([]string, len(opts))
+	for i, o := range opts {
+		vals[i] = o.Value
+	}
+	return strings.Join(vals[:len(vals)-1], ", ") + " or " + vals[len(vals)-1]
 }

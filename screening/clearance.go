@@ -112,7 +112,7 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 		}
 	}
 	if len(locks) > 0 {
-		return false, "works the lower back, which is not massaged with " + strings.Join(locks, ", ")
+		return false, "works the lower back, closed today (" + strings.Join(locks, ", ") + ")"
 	}
 	if len(limits) > 0 && !r.Gentle() {
 		return false, "gentle routines only: " + strings.Join(limits, ", ")
@@ -120,9 +120,10 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 	return true, ""
 }
 
-// Allowed filters a list of routines to those the clearance allows.
+// Allowed filters a list of routines to those the clearance allows; never
+// nil.
 func (c Clearance) Allowed(list []*routines.Routine) []*routines.Routine {
-	var out []*routines.Routine
+	out := []*routines.Routine{}
 	for _, r := range list {
 		if ok, _ := c.Allows(r); ok {
 			out = append(out, r)

@@ -87,11 +87,15 @@ func (c *Clearance) apply(x *Question, ans Answer) {
 	if level == Clear && lock == "" {
 		return
 	}
+	next := ""
+	if level == Stop || level == Urgent {
+		next = x.Next // what to do applies to the answers that stop
+	}
 	c.Reasons = append(c.Reasons, Reason{
 		Question:    x.ID,
 		Label:       x.Label,
 		Explanation: why,
-		Next:        x.Next,
+		Next:        next,
 		Sources:     x.Sources,
 		Source:      x.Sources.String(),
 		Level:       level,

@@ -50,7 +50,7 @@ func with(base Answers, pairs ...any) Answers {
 func TestQuestionIDsAreTheContract(t *testing.T) {
 	t.Parallel()
 	want := []string{"saddle-bladder", "leg-weakness", "fever", "infection", "other-illness-flare", "flare", "recent-flare", "leg-symptoms", "skin",
-		"tumour", "cancer-history", "steroids", "bleeding", "heart", "tuberculosis", "mental-illness", "spine-injury", "weight-loss-night-pain",
+		"tumour", "cancer-history", "cancer-approved", "steroids", "bleeding", "heart", "tuberculosis", "mental-illness", "spine-injury", "weight-loss-night-pain",
 		"pain-examined", "scoliosis", "hernia-sequestered", "hernia", "hernia-approved", "radiculitis", "surgery", "surgery-days", "surgery-approved",
 		"pregnant", "osteoporosis", "menstruating", "meal"}
 	all := Default().All()
@@ -74,7 +74,7 @@ func TestQuestionIDsAreTheContract(t *testing.T) {
 			t.Errorf("%s has the same wording for self and partner: %q", x.ID, x.Self)
 		}
 	}
-	for id, parent := range map[string]string{"hernia-approved": "hernia", "surgery-days": "surgery", "surgery-approved": "surgery"} {
+	for id, parent := range map[string]string{"cancer-approved": "cancer-history", "hernia-approved": "hernia", "surgery-days": "surgery", "surgery-approved": "surgery"} {
 		if x, _ := Default().Question(id); x.Parent == nil || x.Parent.ID != parent {
 			t.Errorf("%s should follow up %s", id, parent)
 		}
@@ -149,7 +149,7 @@ func TestTodayAndStandingKinds(t *testing.T) {
 			t.Errorf("%s should be a today question", id)
 		}
 	}
-	for _, id := range []string{"tumour", "cancer-history", "steroids", "mental-illness", "radiculitis", "pain-examined", "bleeding", "heart", "tuberculosis", "scoliosis", "hernia", "surgery", "pregnant", "osteoporosis", "hernia-approved", "surgery-days"} {
+	for _, id := range []string{"tumour", "cancer-history", "cancer-approved", "steroids", "mental-illness", "radiculitis", "pain-examined", "bleeding", "heart", "tuberculosis", "scoliosis", "hernia", "surgery", "pregnant", "osteoporosis", "hernia-approved", "surgery-days"} {
 		if x, _ := q.Question(id); x.Kind != Standing {
 			t.Errorf("%s should be a standing condition", id)
 		}
@@ -180,7 +180,8 @@ func TestRules(t *testing.T) {
 		{"new leg symptoms", []any{"leg-symptoms", Yes}, Stop, "leg-symptoms", false},
 		{"skin lesions or moles", []any{"skin", Yes}, Stop, "skin", false},
 		{"tumour", []any{"tumour", Yes}, Stop, "tumour", false},
-		{"cancer in the past", []any{"cancer-history", Yes}, Stop, "cancer-history", false},
+		{"cancer in the past, no agreement", []any{"cancer-history", Yes, "cancer-approved", No}, Stop, "cancer-approved", false},
+		{"cancer in the past, doctor agreed", []any{"cancer-history", Yes, "cancer-approved", Yes}, Gentle, "cancer-approved", false},
 		{"long-term steroids", []any{"steroids", Yes}, Stop, "steroids", false},
 		{"bleeding disorder", []any{"bleeding", Yes}, Stop, "bleeding", false},
 		{"heart disease", []any{"heart", Yes}, Stop, "heart", false},

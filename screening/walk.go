@@ -56,7 +56,25 @@ func (w *Walk) KeptPrompt() string {
 			whose = w.name + "'s"
 		}
 	}
-	return fmt.Sprintf("%s lasting conditions, answered on %s: %s.", whose, w.keptAt.Local().Format("2 Jan 2006"), w.q.Summary(w.kept))
+	text := fmt.Sprintf("%s lasting conditions, answered on %s: %s.", whose, w.keptAt.Local().Format("2 Jan 2006"), w.q.Summary(w.kept))
+	if n := w.unremembered(); n == 1 {
+		text += " 1 more question is still to answer."
+	} else if n > 1 {
+		text += fmt.Sprintf(" %d more questions are still to answer.", n)
+	}
+	return text
+}
+
+// unremembered counts the standing questions with no remembered answer,
+// after an earlier screening that ended early.
+func (w *Walk) unremembered() int {
+	n := 0
+	for _, x := range w.q.ToAsk(w.kept) {
+		if _, ok := w.kept[x.ID]; !ok && x.Remembered() {
+			n++
+		}
+	}
+	return n
 }
 
 // Confirm answers the remembered-answers question: unchanged keeps them

@@ -131,7 +131,7 @@ func TestConfirmingKeepsTheDateOfTheLastFullAnswering(t *testing.T) {
 	if !w.Confirming() || w.Current() != nil {
 		t.Fatal("the walk does not start by confirming")
 	}
-	if got := w.KeptPrompt(); got != "Anna's lasting conditions, answered on 3 Nov 2026: osteoporosis." {
+	if got := w.KeptPrompt(); got != "Anna's lasting conditions, answered on 3 Nov 2026: osteoporosis. 13 more questions are still to answer." {
 		t.Errorf("prompt %q", got)
 	}
 	w.Confirm(true)
@@ -288,4 +288,18 @@ func hiddenFollowUp(x *Question, a Answers) bool {
 		}
 	}
 	return false
+}
+
+// TestApprovedConditionsGiveNoContraryAdvice: a hernia the doctor approved
+// massage for is not told to ask a doctor whether massage is right.
+func TestApprovedConditionsGiveNoContraryAdvice(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	c, err := q.Evaluate(Self, with(allNo(q), "hernia", Yes, "hernia-approved", Yes), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.NextStep(); strings.Contains(got, "whether massage is right") || c.Reasons[0].Next != "" {
+		t.Errorf("approved hernia: %q", got)
+	}
 }

@@ -86,7 +86,10 @@ type Model struct {
 	// pending is the command New prepared, run by Init.
 	pending tea.Cmd
 
-	clearance    screening.Clearance
+	clearance screening.Clearance
+	// chosen is the routine asked for on the command line, waiting while
+	// the screening result is read.
+	chosen       *routines.Routine
 	pickerCursor int
 	notice       string
 
@@ -112,6 +115,9 @@ type Model struct {
 	historyLines  []string
 	historyOffset int
 	historyFrom   screen
+
+	// farewell is a line left on the terminal after the app closes.
+	farewell string
 
 	// ExitCode is the process status after the program ends: 0, or 130
 	// after Ctrl-C.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // luminance is the relative luminance of c (WCAG 2).
@@ -52,6 +53,11 @@ func TestTextContrast(t *testing.T) {
 			}
 			if c := contrast(fg, bg.colour); c < 4.5 {
 				t.Errorf("%s/%s: contrast %.2f:1, want at least 4.5:1", bg.name, name, c)
+			}
+			// Terminals with 256 colours (tmux, many SSH sessions) show
+			// the nearest palette colour instead.
+			if c := contrast(colorprofile.ANSI256.Convert(fg), bg.colour); c < 4.5 {
+				t.Errorf("%s/%s in 256 colours: contrast %.2f:1, want at least 4.5:1", bg.name, name, c)
 			}
 		}
 	}

@@ -37,8 +37,8 @@ func (f *screeningForm) view(st styles, w, h int) string {
 		problem = strings.Split(st.warn.Render(wrap(f.problem, cw)), "\n")
 	}
 	help := strings.Split(st.help.Render(wrap(f.keyLine(), cw)), "\n")
-	if f.help {
-		help = strings.Split(st.help.Render(wrap(f.fullHelp(), cw)), "\n")
+	if full := strings.Split(st.help.Render(wrap(f.fullHelp(), cw)), "\n"); f.help && len(full)+len(opts)+len(problem)+2 <= h {
+		help = full
 	}
 	var disclaimer []string
 	if f.disclaimer && f.answered == 0 {
@@ -64,8 +64,8 @@ func (f *screeningForm) view(st styles, w, h int) string {
 		room -= len(lines)
 		return lines
 	}
-	help = fits(help)
 	head := fits([]string{st.title.Render(title)})
+	help = fits(help)
 	disclaimer = fits(disclaimer)
 	gap := func(before []string) []string {
 		if len(before) > 0 && room > 0 {
@@ -110,7 +110,7 @@ func (f *screeningForm) heading() (string, string) {
 	case f.walk == nil:
 		return "Screening", "Who is being massaged?"
 	case f.walk.Confirming():
-		return "Screening", f.walk.KeptPrompt() + " Has anything changed?"
+		return "Screening", "Has anything changed? " + f.walk.KeptPrompt()
 	}
 	x := f.walk.Current()
 	if x == nil {

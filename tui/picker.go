@@ -61,6 +61,9 @@ func (m *Model) viewPicker() string {
 	default:
 		b.WriteString(m.st.ok.Render("screening: clear") + "\n")
 	}
+	if locks := m.clearance.LowerBackLocks(); len(locks) > 0 {
+		b.WriteString(m.st.warn.Render(wrap("The lower back is not massaged today ("+strings.Join(locks, ", ")+").", w)) + "\n")
+	}
 	for _, a := range m.clearance.Advice {
 		b.WriteString(wrap("• "+a, w) + "\n")
 	}

@@ -1,44 +1,90 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"knead/routines"
 	"knead/screening"
 )
 
-// Result: stop or urgent, and no way on.
+// Result: what the screening said. After stop or urgent there is no way
+// on; after a clearance with limits or advice, enter goes on to the routine
+// that was asked for.
+
+// blocked reports whether the clearance allows no massage today.
+func blocked(c screening.Clearance) bool {
+	return c.Level == screening.Stop || c.Level == screening.Urgent
+}
 
 func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, m.keys.Quit) || key.Matches(k, m.keys.Confirm)) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Quit):
 		return tea.Quit
+	case key.Matches(k, m.keys.Confirm):
+		if blocked(m.clearance) || m.chosen == nil {
+			return tea.Quit
+		}
+		r := m.chosen
+		m.chosen = nil
+		return m.startSession(r)
 	}
 	return nil
 }
 
+var resultHeadline = map[screening.Level]string{
+	screening.Clear:  "CLEAR: nothing reported stops the massage",
+	screening.Gentle: "GENTLE: gentle routines only",
+	screening.Stop:   "STOP: no massage today",
+	screening.Urgent: "URGENT: see a doctor now",
+}
+
 func (m *Model) viewResult() string {
 	c := m.clearance
-	w := m.textWidth()
-	var b strings.Builder
-	head := "STOP: no massage today"
-	style := m.st.danger
-	if c.Level == screening.Urgent {
-		head = "URGENT: see a doctor now"
+	ww, h := m.size()
+	w := max(min(ww-2, 76), 10)
+	style := m.st.warn
+	if blocked(c) {
+		style = m.st.danger
 	}
-	b.WriteString(style.Render(head) + "\n\n")
+	var lines []string
+	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+	add(m.st.title.Render("Screening result"))
+	add("")
+	add(style.Render(resultHeadline[c.Level]))
+	add("")
 	for _, r := range c.Reasons {
-		if r.Level != screening.Stop && r.Level != screening.Urgent {
-			continue
-		}
-		b.WriteString(wrap("• "+r.Label+": "+r.Explanation, w) + "\n")
-		b.WriteString(m.st.subtle.Render(wrap("  Source: "+strings.Join(r.Sources.Titles(), "; "), w)) + "\n")
+		add(wrap("• "+r.Label+": "+r.Explanation, w))
+		add(m.st.subtle.Render(indent(wrap("Source: "+strings.Join(r.Sources.Titles(), "; "), w-2), "  ")))
 	}
 	for _, a := range c.Advice {
-		b.WriteString(wrap("• "+a, w) + "\n")
+		add(wrap("• "+a, w))
 	}
-	b.WriteString("\n" + wrap(c.NextStep(), w) + "\n\n")
-	b.WriteString(m.st.help.Render("q or enter: close knead (this result stays on the terminal)"))
-	return b.String()
+	add("")
+	add(wrap(c.NextStep(), w))
+	add("")
+	help := "q or enter: close knead (this result stays on the terminal)"
+	if !blocked(c) && m.chosen != nil {
+		help = fmt.Sprintf("enter: go on to %s · q quit", m.chosen.Title)
+	}
+	add(m.st.help.Render(wrap(help, w)))
+	return centre(lines, w, ww, h)
+}
+
+// showLimits shows the result before routine r when the clearance has
+// limits or advice the user must read first; it reports whether it did.
+func (m *Model) showLimits(r *routines.Routine) bool {
+	if len(m.clearance.Reasons) == 0 && len(m.clearance.Advice) == 0 {
+		return false
+	}
+	m.chosen = r
+	m.setScreen(screenResult)
+	return true
 }

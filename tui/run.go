@@ -57,12 +57,16 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	if fm.engine != nil {
 		printSummary(out, fm.engine)
 	}
+	if fm.farewell != "" {
+		fmt.Fprintf(out, "knead: %s\n", fm.farewell)
+	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return 130, nil
 	}
 	if fm.screen == screenResult {
 		// The result must outlive the full screen: what to do, and why.
-		plain.PrintClearance(out, fm.clearance, nil)
+		w, _ := fm.size()
+		plain.WriteClearance(out, fm.clearance, nil, w)
 		if fm.ExitCode == 0 {
 			return fm.clearance.Level.ExitStatus(), nil
 		}

@@ -6,12 +6,13 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"knead/plain"
 	"knead/screening"
 )
 
 // ErrScreeningCancelled says the user left the questionnaire before the
 // end with q; no clearance was given.
-var ErrScreeningCancelled = errors.New("screening cancelled; no clearance was given")
+var ErrScreeningCancelled = plain.ErrScreeningCancelled
 
 // ErrScreeningInterrupted says the user pressed Ctrl-C in the
 // questionnaire; no clearance was given.

@@ -52,6 +52,7 @@ func (m *Model) updateScreening(msg tea.Msg) tea.Cmd {
 	}
 	switch m.form.update(k) {
 	case formQuit:
+		m.farewell = ErrScreeningCancelled.Error()
 		return tea.Quit
 	case formLeave:
 		if m.opts.Mode == "" {
@@ -128,6 +129,9 @@ func (m *Model) proceed(c screening.Clearance) tea.Cmd {
 	if m.opts.RoutineID != "" {
 		if r, ok := m.opts.Library.Get(m.opts.RoutineID); ok {
 			if allowed, why := c.Allows(r); allowed {
+				if m.showLimits(r) {
+					return nil
+				}
 				return m.startSession(r)
 			} else {
 				m.notice = fmt.Sprintf("%s is not available today: %s. Choose another routine.", r.ID, why)

@@ -19,7 +19,7 @@ type styles struct {
 func newStyles(isDark bool) styles {
 	pick := lipgloss.LightDark(isDark)
 	fg := pick(lipgloss.Color("#1f2328"), lipgloss.Color("#e6edf3"))
-	dim := pick(lipgloss.Color("#6e7781"), lipgloss.Color("#8b949e"))
+	dim := pick(lipgloss.Color("#57606a"), lipgloss.Color("#8b949e"))
 	accent := pick(lipgloss.Color("#0969da"), lipgloss.Color("#58a6ff"))
 	warn := pick(lipgloss.Color("#9a6700"), lipgloss.Color("#d29922"))
 	danger := pick(lipgloss.Color("#cf222e"), lipgloss.Color("#ff7b72"))

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 )
 
@@ -19,4 +21,9 @@ func wrap(s string, width int) string {
 // truncate cuts a line to width cells.
 func truncate(s string, width int) string {
 	return lipgloss.NewStyle().MaxWidth(width).Render(s)
+}
+
+// indent puts prefix before every line of s.
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }

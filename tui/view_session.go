@@ -98,7 +98,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 	case coach.PainfulSide:
 		return m.header(st) + "\n\n" + m.st.title.Render(wrap(m.ask("Which side hurts more?"), tw)) + "\n\n" +
 			"l left · r right · b both · n neither\n\n" +
-			m.st.subtle.Render(wrap("You start on the other side (seed 001: begin opposite the pain).", tw))
+			m.st.subtle.Render(wrap("You start on the other side: massage begins opposite the pain.", tw))
 	case coach.Baseline, coach.CheckIn, coach.FinalPain:
 		q := "How is the pain now, 0–10?"
 		switch st.Phase {

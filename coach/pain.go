@@ -2,43 +2,57 @@ package coach
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"knead/routines"
 )
 
 // rate applies a pain rating: the baseline, the final rating, or a report
-// during the session that the stop rule compares with the baseline.
+// during the session that the stop rule compares with the baseline. Under
+// the stop prompt the rule still applies: a worse rating names the worse
+// pain and can withdraw finishing gently.
 func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 	step := s.idx
 	s.ratings = append(s.ratings, Rating{At: now, Pain: pain, Phase: s.phase, Step: step})
 	switch {
-	case s.prompt == StopPrompt:
-		return // already stopped; the rating is kept for the summary
-	case s.phase == Baseline:
+	case s.phase == Baseline && s.prompt != StopPrompt:
 		s.baseline = pain
 		if pain >= SeverePain {
-			s.stop(fmt.Sprintf("pain is %d out of 10 before the start: too strong for massage", pain), false, now, emit)
+			s.stop(stopCause{text: fmt.Sprintf("pain is %d out of 10 before the start: too strong for massage", pain), pain: pain}, false, now, emit)
 			return
 		}
 		s.startStep(0, now, emit)
 		return
 	case s.phase == FinalPain:
 		outcome := Completed
-		if s.stopReason != "" {
+		if len(s.causes) > 0 {
 			outcome = Stopped
 		}
 		s.finish(outcome, now, emit)
 		return
+	case s.phase == Baseline:
+		return // the pain before was already too strong
 	}
 	rise := pain - s.baseline
+	limit := 2
+	if s.strict {
+		limit = 1
+	}
+	// Finishing gently stays possible only for a moderate rise under a
+	// clear screening.
+	finishable := !s.strict && rise < 3 && pain < SeverePain
 	switch {
-	case rise >= 2:
-		s.stop(fmt.Sprintf("pain rose from %d to %d", s.baseline, pain), rise < 3, now, emit)
+	case rise >= limit:
+		text := fmt.Sprintf("pain rose from %d to %d", s.baseline, pain)
+		if s.strict && rise < 2 {
+			text += "; with gentle routines only, any rise ends the session"
+		}
+		s.stop(stopCause{text: text, pain: pain}, finishable, now, emit)
 	case pain >= SeverePain:
-		s.stop(fmt.Sprintf("pain is %d out of 10", pain), true, now, emit)
-	case rise == 1 && s.strict:
-		s.stop(fmt.Sprintf("pain rose from %d to %d; with gentle routines only, any rise ends the session", s.baseline, pain), false, now, emit)
+		s.stop(stopCause{text: fmt.Sprintf("pain is %d out of 10", pain), pain: pain}, false, now, emit)
+	case s.prompt == StopPrompt:
+		return // below the rule: kept for the summary
 	case rise == 1 && s.phase != Rest:
 		if s.running() {
 			s.freeze(now)
@@ -50,27 +64,56 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 	}
 }
 
+// stopCause is one reason for stopping; pain is the rating it names, or -1.
+type stopCause struct {
+	text string
+	pain int
+}
+
+// addCause keeps every reason for stopping, but only the worst pain: a
+// higher rating replaces the lower one it would repeat.
+func (s *Session) addCause(c stopCause) {
+	for i, old := range s.causes {
+		if c.text == old.text {
+			return
+		}
+		if c.pain >= 0 && old.pain >= 0 {
+			if c.pain > old.pain {
+				s.causes[i] = c
+			}
+			return
+		}
+	}
+	s.causes = append(s.causes, c)
+}
+
+// stopReason is every reason for stopping, in words.
+func (s *Session) stopReason() string {
+	texts := make([]string, len(s.causes))
+	for i, c := range s.causes {
+		texts[i] = c.text
+	}
+	return strings.Join(texts, "; ")
+}
+
 // stop opens the stop prompt and freezes the clock. finishable says whether
-// this reason alone still allows finishing gently.
-func (s *Session) stop(reason string, finishable bool, now time.Time, emit func(Cue)) {
+// this reason alone still allows finishing gently; a later reason can only
+// make that stricter.
+func (s *Session) stop(c stopCause, finishable bool, now time.Time, emit func(Cue)) {
 	if s.running() {
 		s.freeze(now)
 	}
+	s.addCause(c)
 	if s.prompt == StopPrompt {
-		// A later reason can only make things stricter.
 		s.canFinish = s.canFinish && finishable
-		if !finishable {
-			s.stopReason += "; " + reason
-		}
 	} else {
 		s.prompt = StopPrompt
-		s.stopReason = reason
 		// Finishing gently replaces the massage that is left: there is
 		// none before the first step, in the rest, or after finishing
 		// gently once already.
 		s.canFinish = finishable && !s.finishing && (s.phase == Step || s.phase == CheckIn)
 	}
-	emit(Cue{Kind: CueStop, Step: s.idx, Text: s.stopReason})
+	emit(Cue{Kind: CueStop, Step: s.idx, Text: s.stopReason()})
 }
 
 // closePrompt answers the ease-the-pressure prompt.

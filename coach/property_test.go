@@ -154,6 +154,11 @@ func drawEvent(t *rapid.T, st State) Event {
 		return e
 	}
 	switch {
+	case st.Prompt == StopPrompt && st.CanFinishGently && choice < 300:
+		return E(FinishGently)
+	case st.FinishingGently && choice >= 600 && choice < 700:
+		// Try to stretch the gentle finish past its limit.
+		return E(rapid.SampledFrom([]EventKind{Extend, Back, RestartStep}).Draw(t, "stretch"))
 	case st.Prompt == GapPrompt:
 		return E(ResumeStep)
 	case st.Prompt == EasePrompt:
@@ -200,6 +205,7 @@ func TestPropertySafety(t *testing.T) {
 			t.Fatal(err)
 		}
 		stopped := false
+		finishFrom := time.Duration(-1) // massage time when the gentle finish began
 		for i := 0; i < 1000 && s.State().Phase != Done; i++ {
 			before := s.State()
 			if rapid.IntRange(0, 99).Draw(t, "jump") == 57 {
@@ -215,7 +221,7 @@ func TestPropertySafety(t *testing.T) {
 				stopped = false
 			}
 			inMassage := before.Phase == Step || before.Phase == CheckIn || before.Phase == Rest || before.Phase == Baseline
-			if accepted && inMassage && before.Prompt != StopPrompt {
+			if accepted && inMassage {
 				// Under a gentle clearance any rise stops; under a clear
 				// one a rise of 2.
 				maxRise := 2
@@ -225,6 +231,12 @@ func TestPropertySafety(t *testing.T) {
 				meets := e.Kind == Warning || (e.Kind == Rate && (e.Pain >= SeverePain || (before.Phase != Baseline && e.Pain-before.Baseline >= maxRise)))
 				if meets && after.Prompt != StopPrompt {
 					t.Fatalf("%s from %s/%s (baseline %d) did not reach the stop prompt: %s/%s", e, before.Phase, before.Prompt, before.Baseline, after.Phase, after.Prompt)
+				}
+				// A rise of 3, a rating of 7 or a warning sign withdraws
+				// finishing gently, also under the stop prompt.
+				severe := e.Kind == Warning || (e.Kind == Rate && before.Phase != Baseline && (e.Pain >= SeverePain || e.Pain-before.Baseline >= 3))
+				if severe && after.CanFinishGently {
+					t.Fatalf("%s from %s/%s (baseline %d) still offers finishing gently", e, before.Phase, before.Prompt, before.Baseline)
 				}
 			}
 			if after.Prompt == StopPrompt {
@@ -242,6 +254,12 @@ func TestPropertySafety(t *testing.T) {
 			}
 			if after.Phase == Step && gentleOnly && after.Step.Intensity != routines.Gentle {
 				t.Fatalf("a %s step runs under a gentle clearance", after.Step.Intensity)
+			}
+			if after.FinishingGently && finishFrom < 0 {
+				finishFrom = s.Summary().Active - after.Elapsed
+			}
+			if ran := s.Summary().Active - finishFrom; finishFrom >= 0 && ran > MaxFinishGently {
+				t.Fatalf("the gentle finish ran %s, more than %s", ran, MaxFinishGently)
 			}
 			if after.Remaining < 0 || (after.Total > 0 && after.Remaining > after.Total) {
 				t.Fatalf("remaining %s outside 0..%s", after.Remaining, after.Total)

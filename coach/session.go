@@ -64,9 +64,10 @@ type Session struct {
 	// pausedByUser remembers whether the user had paused before a prompt,
 	// so that closing the prompt returns to the same state.
 	pausedByUser bool
-	stopReason   string
-	canFinish    bool
-	finishing    bool
+	// causes are every reason the session was stopped for, in order.
+	causes    []stopCause
+	canFinish bool
+	finishing bool
 
 	painful, first Side
 	baseline       int
@@ -188,7 +189,8 @@ func (s *Session) accepts(e Event) bool {
 	case StopPrompt:
 		return k == EndSession || k == Rate || k == Warning || (k == FinishGently && s.canFinish)
 	case GapPrompt:
-		return k == ResumeStep || k == RestartStep || k == Rate || k == Warning || k == RequestStop
+		// Restarting the gentle finish would run it past its 3 minutes.
+		return k == ResumeStep || (k == RestartStep && !s.finishing) || k == Rate || k == Warning || k == RequestStop
 	case EasePrompt:
 		return k == Ack || k == Rate || k == Warning || k == RequestStop
 	}
@@ -205,7 +207,11 @@ func (s *Session) accepts(e Event) bool {
 			return !s.paused
 		case Resume:
 			return s.paused
-		case Rate, Warning, Next, Back, Extend, RequestStop:
+		case Back, Extend:
+			// The gentle finish is at most MaxFinishGently, whatever is
+			// pressed.
+			return !s.finishing
+		case Rate, Warning, Next, RequestStop:
 			return true
 		}
 	case CheckIn:
@@ -246,9 +252,9 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 	case Rate:
 		s.rate(e.Pain, now, emit)
 	case Warning:
-		s.stop("a warning sign: sharp or shooting pain, numbness or tingling", false, now, emit)
+		s.stop(stopCause{text: "a warning sign: sharp or shooting pain, numbness or tingling", pain: -1}, false, now, emit)
 	case RequestStop:
-		s.stop("you asked to stop", true, now, emit)
+		s.stop(stopCause{text: "you asked to stop", pain: -1}, true, now, emit)
 	case Pause:
 		s.freeze(now)
 		s.pausedByUser = true

@@ -106,7 +106,8 @@ func TestTransitions(t *testing.T) {
 			must(t, s, E(Confirm), SideEvent(SideNone), RateEvent(6))
 		}, []step{
 			{RateEvent(7), Step, StopPrompt, false},
-			{E(FinishGently), Step, NoPrompt, false},
+			// A rating of 7 or more withdraws finishing gently.
+			{E(FinishGently), Step, StopPrompt, true},
 		}},
 		{"baseline of 7 stops before the first step", func(t *testing.T, s *Session, c *fakeClock) {
 			must(t, s, E(Confirm), SideEvent(SideNone))
@@ -335,6 +336,53 @@ func TestCuesOfAStep(t *testing.T) {
 	cues = must(t, s, RateEvent(2))
 	if kinds(cues)[0] != CueSessionEnd || s.Summary().Outcome != Completed {
 		t.Fatalf("end: %v %s", kinds(cues), s.Summary().Outcome)
+	}
+}
+
+// TestWorseRatingUnderTheStopPrompt: baseline 3, then 5 stops with
+// finishing gently offered; 9 under the stop prompt names the worse pain
+// and withdraws it; a warning sign is added to the reasons.
+func TestWorseRatingUnderTheStopPrompt(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	advance(t, s, clock, 5*time.Second)
+	must(t, s, RateEvent(5))
+	if st := s.State(); st.Prompt != StopPrompt || !st.CanFinishGently || st.StopReason != "pain rose from 3 to 5" {
+		t.Fatalf("after 5: %+v", st)
+	}
+	must(t, s, RateEvent(9))
+	if st := s.State(); st.CanFinishGently || st.StopReason != "pain rose from 3 to 9" {
+		t.Fatalf("after 9 under the stop prompt: can finish %v, reason %q", st.CanFinishGently, st.StopReason)
+	}
+	must(t, s, RateEvent(4), E(Warning))
+	if got := s.State().StopReason; got != "pain rose from 3 to 9; a warning sign: sharp or shooting pain, numbness or tingling" {
+		t.Fatalf("reasons %q", got)
+	}
+	must(t, s, E(EndSession))
+	if sum := s.Summary(); sum.Outcome != Stopped || !strings.Contains(sum.StopReason, "3 to 9") {
+		t.Fatalf("summary %+v", sum)
+	}
+}
+
+// TestGentleFinishStaysWithinThreeMinutes: + and b cannot stretch the
+// gentle finish.
+func TestGentleFinishStaysWithinThreeMinutes(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	advance(t, s, clock, 5*time.Second)
+	must(t, s, E(RequestStop), E(FinishGently))
+	if !s.State().FinishingGently {
+		t.Fatal("not finishing gently")
+	}
+	for _, e := range []Event{E(Extend), E(Back)} {
+		if _, err := s.Handle(e); err == nil {
+			t.Errorf("%s accepted during the gentle finish", e)
+		}
+	}
+	if got := s.State().Total; got > MaxFinishGently {
+		t.Fatalf("gentle finish of %s", got)
 	}
 }
 

@@ -50,7 +50,7 @@ func (s *Session) State() State {
 		Prompt:          s.prompt,
 		Paused:          s.pausedByUser,
 		Frozen:          !s.running(),
-		StopReason:      s.stopReason,
+		StopReason:      s.stopReason(),
 		CanFinishGently: s.prompt == StopPrompt && s.canFinish,
 		FinishingGently: s.finishing,
 		StepIndex:       s.idx,
@@ -126,7 +126,7 @@ func (s *Session) Summary() Summary {
 		Active:         s.active,
 		Rest:           s.restActive,
 		Outcome:        s.outcome,
-		StopReason:     s.stopReason,
+		StopReason:     s.stopReason(),
 		FinishedGently: s.finishing,
 	}
 	if s.running() {

@@ -67,7 +67,9 @@ type Session struct {
 	// causes are every reason the session was stopped for, in order.
 	causes    []stopCause
 	canFinish bool
-	finishing bool
+	// warningSign is set once a warning sign was given.
+	warningSign bool
+	finishing   bool
 
 	painful, first Side
 	baseline       int
@@ -226,7 +228,8 @@ func (s *Session) accepts(e Event) bool {
 			return true
 		}
 	case FinalPain:
-		return k == Rate
+		// A warning sign felt after the massage still counts.
+		return k == Rate || k == Warning
 	}
 	return false
 }
@@ -252,7 +255,17 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 	case Rate:
 		s.rate(e.Pain, now, emit)
 	case Warning:
-		s.stop(stopCause{text: "a warning sign: sharp or shooting pain, numbness or tingling", pain: -1}, false, now, emit)
+		s.warningSign = true
+		cause := stopCause{text: "a warning sign: sharp or shooting pain, numbness or tingling", pain: -1}
+		if s.phase == FinalPain {
+			// The massage is over: the sign ends the session as stopped,
+			// with the advice that goes with it.
+			s.addCause(cause)
+			emit(Cue{Kind: CueStop, Step: -1, Text: s.stopReason()})
+			s.finish(Stopped, now, emit)
+			return
+		}
+		s.stop(cause, false, now, emit)
 	case RequestStop:
 		s.stop(stopCause{text: "you asked to stop", pain: -1}, true, now, emit)
 	case Pause:

@@ -663,3 +663,25 @@ func TestRehearsalGapScalesWithSpeed(t *testing.T) {
 		t.Fatal("a real suspend was missed")
 	}
 }
+
+// TestWarningSignAtTheFinalPainQuestion: a warning sign felt after the
+// rest ends the session as stopped, and the advice sends to a doctor.
+func TestWarningSignAtTheFinalPainQuestion(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	for s.State().Phase != FinalPain {
+		st := s.State()
+		switch {
+		case st.Phase == CheckIn:
+			must(t, s, RateEvent(3))
+		default:
+			must(t, s, E(Next))
+		}
+	}
+	must(t, s, E(Warning))
+	sum := s.Summary()
+	if sum.Outcome != Stopped || !sum.WarningSign || !strings.Contains(strings.Join(sum.Advice, " "), "see a general practitioner or a neurologist") {
+		t.Fatalf("summary %+v", sum)
+	}
+}

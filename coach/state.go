@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"fmt"
 	"time"
 
 	"knead/routines"
@@ -109,7 +110,9 @@ type Summary struct {
 	Outcome        Outcome       // "" while the session is still going
 	StopReason     string
 	FinishedGently bool
-	Advice         []string
+	// WarningSign says a warning sign was given during the session.
+	WarningSign bool
+	Advice      []string
 }
 
 // Summary reads the session's record so far.
@@ -128,6 +131,7 @@ func (s *Session) Summary() Summary {
 		Outcome:        s.outcome,
 		StopReason:     s.stopReason(),
 		FinishedGently: s.finishing,
+		WarningSign:    s.warningSign,
 	}
 	if s.running() {
 		// Count the run in progress too, for a summary read mid-session.
@@ -154,8 +158,13 @@ func advice(sum Summary) []string {
 	if sum.Outcome == Stopped {
 		out = append(out, "The session was stopped ("+sum.StopReason+"). Rest, and do not massage again until the pain has settled.")
 	}
+	if sum.WarningSign {
+		out = append(out, "A warning sign (sharp or shooting pain, numbness or tingling) needs a doctor: see a general practitioner or a neurologist before any more massage.")
+	}
 	if sum.Baseline >= 0 && sum.Final >= 0 {
 		switch rise := sum.Final - sum.Baseline; {
+		case sum.Final >= SeverePain:
+			out = append(out, fmt.Sprintf("Pain of %d after a session is too strong: pause the course and see a doctor before the next session.", sum.Final))
 		case rise >= 2:
 			// Seed 001: "if after the massage the condition has not
 			// improved, or even worsened ... consult a doctor".

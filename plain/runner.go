@@ -102,10 +102,12 @@ func (r *runner) loop() error {
 				switch {
 				case ok:
 					r.handle(coach.RateEvent(pain))
-				case st.Phase == coach.CheckIn && (s == "w" || s == "s"):
+				case (st.Phase == coach.CheckIn || st.Phase == coach.FinalPain) && s == "w":
+					r.handle(coach.E(coach.Warning))
+				case st.Phase == coach.CheckIn && s == "s":
 					r.line(s, coach.Event{})
 				default:
-					return errors.New("type a number from 0 (no pain) to 10 (worst imaginable)")
+					return errors.New("type a number from 0 (no pain) to 10 (worst imaginable), or w for a warning sign")
 				}
 				return nil
 			})
@@ -135,12 +137,14 @@ func (r *runner) askStop(st coach.State) error {
 				return errors.New("only e is possible now")
 			}
 			r.handle(coach.E(coach.FinishGently))
+		case "w":
+			r.handle(coach.E(coach.Warning))
 		default:
 			if pain, ok := parsePain(s); ok {
 				r.handle(coach.RateEvent(pain))
 				return nil
 			}
-			return errors.New("type e to end the session")
+			return errors.New("type e to end the session, a pain number, or w for a warning sign")
 		}
 		return nil
 	})

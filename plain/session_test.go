@@ -359,3 +359,24 @@ func TestVoiceSpeaksTheCuesInOrder(t *testing.T) {
 		last += i
 	}
 }
+
+// TestAccessibleWarningAtTheStopPrompt: w is taken at the stop prompt,
+// and withdraws finishing gently.
+func TestAccessibleWarningAtTheStopPrompt(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "lumbar-self")
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "n", "2")
+	c.await("Step 1:", 1)
+	c.send("4")
+	c.await("or g to finish", 1)
+	c.send("w")
+	c.await("a warning sign", 1)
+	c.send("g", "e")
+	c.await("Summary:", 1)
+	out := c.finish()
+	if !strings.Contains(out, "only e is possible now") || !strings.Contains(out, "see a general practitioner or a neurologist") {
+		t.Fatalf("warning at the stop prompt:\n%s", out)
+	}
+}

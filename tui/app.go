@@ -101,6 +101,9 @@ type Model struct {
 
 	confirmQuit bool
 	showHelp    bool
+	// heldClock is set when the quit question or the key list paused the
+	// step; closing them resumes it.
+	heldClock bool
 
 	// The journal: who is massaged, their course, and the recorder of the
 	// running session with how far the engine's log has been handed to it.

@@ -18,6 +18,15 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	st := m.engine.State()
+	// Pain, a warning sign and stop work in every state, also under the
+	// quit question and the key list, which they close; the engine refuses
+	// them where they make no sense (before the baseline, for instance).
+	pain, isPain := painKey(k)
+	urgent := isPain || key.Matches(k, m.keys.Warning) || key.Matches(k, m.keys.Stop)
+	var reopened tea.Cmd
+	if urgent && (m.confirmQuit || m.showHelp) {
+		reopened = m.closeOverlay()
+	}
 	switch {
 	case m.confirmQuit:
 		if key.Matches(k, m.keys.Yes) {
@@ -25,29 +34,25 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 			return tea.Sequence(m.saveLog(), tea.Quit)
 		}
 		if key.Matches(k, m.keys.No) {
-			m.confirmQuit = false
+			return m.closeOverlay()
 		}
 		return nil
 	case m.showHelp:
-		m.showHelp = false
-		return nil
+		return m.closeOverlay()
 	case key.Matches(k, m.keys.Quit):
 		m.confirmQuit = true
-		return nil
+		return m.holdClock()
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
-		return nil
-	}
-	// Pain, a warning sign and stop work in every state; the engine refuses
-	// them where they make no sense (before the baseline, for instance).
-	if pain, ok := painKey(k); ok {
-		return m.apply(coach.RateEvent(pain))
+		return m.holdClock()
 	}
 	switch {
+	case isPain:
+		return tea.Batch(reopened, m.apply(coach.RateEvent(pain)))
 	case key.Matches(k, m.keys.Warning):
-		return m.apply(coach.E(coach.Warning))
+		return tea.Batch(reopened, m.apply(coach.E(coach.Warning)))
 	case key.Matches(k, m.keys.Stop):
-		return m.apply(coach.E(coach.RequestStop))
+		return tea.Batch(reopened, m.apply(coach.E(coach.RequestStop)))
 	}
 	switch st.Prompt {
 	case coach.StopPrompt:
@@ -96,6 +101,31 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, m.keys.Extend):
 			return m.apply(coach.E(coach.Extend))
 		}
+	}
+	return nil
+}
+
+// holdClock pauses a running step or rest while the quit question or the
+// key list is open, like every other prompt; closeOverlay resumes it.
+func (m *Model) holdClock() tea.Cmd {
+	st := m.engine.State()
+	if (st.Phase == coach.Step || st.Phase == coach.Rest) && !st.Paused && st.Prompt == coach.NoPrompt {
+		m.heldClock = true
+		return m.apply(coach.E(coach.Pause))
+	}
+	return nil
+}
+
+// closeOverlay closes the quit question or the key list and lets the clock
+// run again if it held it.
+func (m *Model) closeOverlay() tea.Cmd {
+	m.confirmQuit, m.showHelp = false, false
+	if !m.heldClock {
+		return nil
+	}
+	m.heldClock = false
+	if st := m.engine.State(); st.Paused && st.Prompt == coach.NoPrompt {
+		return m.apply(coach.E(coach.Resume))
 	}
 	return nil
 }

@@ -319,3 +319,32 @@ func TestCtrlCDrawsNoDeadStep(t *testing.T) {
 		}
 	}
 }
+
+// TestOverlaysHoldTheClock: the quit question and the key list pause the
+// step like every other prompt, and a warning sign or a rating goes
+// through them.
+func TestOverlaysHoldTheClock(t *testing.T) {
+	t.Parallel()
+	for _, open := range []string{"q", "?"} {
+		m, clock := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+		tick(m, clock, 3)
+		before := state(m).Remaining
+		press(m, open)
+		tick(m, clock, 30)
+		if got := state(m).Remaining; got != before {
+			t.Errorf("%s: the clock ran behind the overlay: %s → %s", open, before, got)
+		}
+		press(m, "w")
+		if st := state(m); st.Prompt != coach.StopPrompt || m.confirmQuit || m.showHelp {
+			t.Errorf("%s: w under the overlay: prompt %s, quit %v, help %v", open, st.Prompt, m.confirmQuit, m.showHelp)
+		}
+	}
+	// Closing the overlay lets the clock run again.
+	m, clock := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+	press(m, "?", "?")
+	before := state(m).Remaining
+	tick(m, clock, 2)
+	if state(m).Remaining >= before || state(m).Paused {
+		t.Error("the clock did not run again after the key list closed")
+	}
+}

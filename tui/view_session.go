@@ -114,7 +114,11 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		}
 		b.WriteString(m.st.title.Render(wrap(m.ask(q), tw)) + "\n\n")
 		b.WriteString("0 no pain · 5 moderate · 10 worst imaginable\n\n")
-		b.WriteString(m.st.help.Render("press 0–9, t for 10 · q quit"))
+		keys := "press 0–9, t for 10 · q quit"
+		if st.Phase != coach.Baseline {
+			keys = "press 0–9, t for 10 · w warning sign · q quit"
+		}
+		b.WriteString(m.st.help.Render(keys))
 		if st.Phase == coach.CheckIn && st.NextTitle != "" {
 			b.WriteString("\n\n" + m.st.subtle.Render("Next: "+st.NextTitle))
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"knead/config"
+	"knead/journal"
 	"knead/paths"
 	"knead/plain"
 	"knead/routines"
@@ -92,6 +93,9 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 	}
 	if cfg.Partner != "" && mode == "" {
 		mode = screening.Partner
+	}
+	if err := journal.CheckPartnerName(cfg.Partner); err != nil && mode == screening.Partner {
+		return fmt.Errorf("--partner: %w", err)
 	}
 	opts := tui.Options{
 		Library:        lib,

@@ -81,13 +81,42 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := fang.Execute(ctx, root,
+	// A command's own errors are printed and turned into the exit status
+	// here, not by fang: fang asks the terminal for its colours before it
+	// prints an error, and that question would wait for a reply behind a
+	// line reader still holding the terminal (--accessible).
+	code := ExitOK
+	keepStatus(root, func(c *cobra.Command, err error) {
+		code = exitStatus(err)
+		printError(c.ErrOrStderr(), fang.Styles{}, err)
+	})
+	if err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(printError),
-	)
-	if err == nil {
-		return ExitOK
+	); err != nil {
+		return exitStatus(err)
 	}
+	return code
+}
+
+// keepStatus wraps the RunE of cmd and of every command under it so that
+// an error goes to report instead of back to cobra.
+func keepStatus(cmd *cobra.Command, report func(*cobra.Command, error)) {
+	if run := cmd.RunE; run != nil {
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			if err := run(c, args); err != nil {
+				report(c, err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		keepStatus(sub, report)
+	}
+}
+
+// exitStatus is the process status an error ends with.
+func exitStatus(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code

@@ -3,14 +3,17 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
+	"knead/journal"
 	"knead/plain"
 	"knead/routines"
 	"knead/screening"
@@ -66,6 +69,9 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	}
 	mode := modeOf(cfg)
 	partner := routines.Clean(cfg.Partner)
+	if err := journal.CheckPartnerName(partner); err != nil && mode != screening.Self {
+		return fmt.Errorf("--partner: %w", err)
+	}
 	store := openJournal(cmd.ErrOrStderr())
 	if store != nil {
 		defer store.Close()
@@ -115,6 +121,9 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	if err != nil {
 		return err
 	}
+	if mode == screening.Partner {
+		c.Name = partner
+	}
 	if store != nil {
 		if _, err := store.RecordScreening(partner, mode, q, c, fresh); err != nil {
 			fmt.Fprintf(cmd.ErrOrStderr(), "knead: the screening could not be saved: %v\n", err)
@@ -127,7 +136,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 			return err
 		}
 	} else {
-		plain.PrintClearance(cmd.OutOrStdout(), c, allowed)
+		plain.WriteClearance(cmd.OutOrStdout(), c, allowed, wrapWidth(cmd.OutOrStdout(), !cfg.Accessible && opts.answers == ""))
 	}
 	return clearanceExit(c.Level)
 }
@@ -188,4 +197,18 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// wrapWidth is the terminal's width when the result follows a full-screen
+// form on it; 0 (no wrapping) for pipes, files and the accessible face.
+func wrapWidth(out io.Writer, fullScreen bool) int {
+	f, ok := out.(*os.File)
+	if !fullScreen || !ok {
+		return 0
+	}
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
 }

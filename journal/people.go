@@ -28,11 +28,13 @@ func (s *Store) Person(name string, mode screening.Mode) (Person, error) {
 	switch {
 	case self:
 		name = Me
-	case name == "":
-		name = UnnamedPartner
-	}
-	if !self && strings.EqualFold(name, Me) {
-		return Person{}, fmt.Errorf("%q is the name knead keeps for you (self-massage); give your partner another name", name)
+	default:
+		if err := CheckPartnerName(name); err != nil {
+			return Person{}, err
+		}
+		if name == "" {
+			name = UnnamedPartner
+		}
 	}
 	var p Person
 	err := s.db.QueryRow("SELECT id, name, is_self FROM people WHERE name = ?", name).Scan(&p.ID, &p.Name, &p.Self)
@@ -56,6 +58,19 @@ func (s *Store) Person(name string, mode screening.Mode) (Person, error) {
 	// Another process added the same person a moment ago.
 	err = s.db.QueryRow("SELECT id, name, is_self FROM people WHERE name = ?", name).Scan(&p.ID, &p.Name, &p.Self)
 	return p, err
+}
+
+// CheckPartnerName refuses the names knead keeps for the user and for a
+// partner without a name, so that nobody gets someone else's answers.
+func CheckPartnerName(name string) error {
+	name = strings.TrimSpace(name)
+	switch {
+	case strings.EqualFold(name, Me):
+		return fmt.Errorf("%q is the name knead keeps for you (self-massage); give your partner another name", name)
+	case strings.EqualFold(name, UnnamedPartner):
+		return fmt.Errorf("%q is the name knead keeps for a partner without a name; give a real name, or none", name)
+	}
+	return nil
 }
 
 // UnnamedPartner is the person a partner without a name is recorded as.

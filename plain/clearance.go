@@ -30,15 +30,16 @@ func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 // when the routines are not to be listed.
 func WriteClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine, width int) {
 	say := func(indent, text string) {
-		if width > len(indent)+10 {
-			text = ansi.Wordwrap(text, width-len(indent), "")
+		if width > len(indent)+12 {
+			// Continuation lines are indented two more columns.
+			text = ansi.Wordwrap(text, width-len(indent)-3, "")
 			text = strings.ReplaceAll(text, "\n", "\n"+indent+"  ")
 		}
 		fmt.Fprintf(w, "%s%s\n", indent, text)
 	}
 	who := "you (self-massage)"
 	if c.For == screening.Partner {
-		who = "your partner"
+		who = screening.NamePartner("your partner", c.Name)
 	}
 	fmt.Fprintf(w, "\nScreening result for %s, %s\n", who, c.GivenAt.Format("Mon 2 Jan 2006 15:04"))
 	head := levelHeadline[c.Level]
@@ -75,7 +76,8 @@ func WriteClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 		}
 		fmt.Fprintln(w, "This clearance is valid today only.")
 	}
-	fmt.Fprintf(w, "\n%s\n", Disclaimer)
+	fmt.Fprintln(w)
+	say("", Disclaimer)
 }
 
 // nextStep is what to do now; when the answers allow massage but none of

@@ -72,8 +72,10 @@ type Reason struct {
 // Clearance is the result of screening: how far massage is allowed, why,
 // for whom, and when it was given. It is valid on that day only.
 type Clearance struct {
-	Level   Level
-	For     Mode
+	Level Level
+	For   Mode
+	// Name is the partner's name, when known, for the words of the result.
+	Name    string
 	GivenAt time.Time
 	Reasons []Reason
 	Advice  []string
@@ -166,7 +168,7 @@ func (c Clearance) NextStep() string {
 		seen[r.Next] = true
 		parts = append(parts, r.Next)
 	}
-	return strings.Join(parts, " ")
+	return NamePartner(strings.Join(parts, " "), c.Name)
 }
 
 // LowerBackLocks names the reasons that close the lower back to massage.

@@ -212,5 +212,9 @@ func (w *Walk) Fresh() Answers {
 
 // Clearance evaluates the walk's answers at now.
 func (w *Walk) Clearance(now time.Time) (Clearance, error) {
-	return w.q.Evaluate(w.mode, w.answers, now)
+	c, err := w.q.Evaluate(w.mode, w.answers, now)
+	if w.mode == Partner {
+		c.Name = w.name
+	}
+	return c, err
 }

@@ -59,7 +59,7 @@ func TestStopAnswerEndsTheWalk(t *testing.T) {
 	if err != nil || c.Level != Stop || len(c.Reasons) != 1 {
 		t.Fatalf("clearance %+v, err %v", c, err)
 	}
-	if got := c.NextStep(); !strings.Contains(got, "Do not massage your partner today.") || !strings.Contains(got, "temperature has been normal") {
+	if got := c.NextStep(); !strings.Contains(got, "Do not massage Anna today.") || !strings.Contains(got, "temperature has been normal") {
 		t.Errorf("next step: %q", got)
 	}
 }

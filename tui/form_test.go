@@ -192,3 +192,15 @@ func TestFormGolden(t *testing.T) {
 		golden(t, fmt.Sprintf("form-%dx%d", size[0], size[1]), screenText(m))
 	}
 }
+
+// TestResultKeepsWhatToDoAtSmallSizes: at 40×12 an urgent result still
+// shows what to do and how to close.
+func TestResultKeepsWhatToDoAtSmallSizes(t *testing.T) {
+	t.Parallel()
+	m := formAt(t, screening.Self, "", "saddle-bladder", 40, 12)
+	press(m, "y")
+	out := screenText(m)
+	if !strings.Contains(out, "emergency") || !strings.Contains(out, "q or enter") {
+		t.Fatalf("urgent result at 40x12:\n%s", out)
+	}
+}

@@ -47,27 +47,48 @@ var resultHeadline = map[screening.Level]string{
 }
 
 func (m *Model) viewResult() string {
-	c := m.clearance
 	ww, h := m.size()
 	w := max(min(ww-2, 76), 10)
+	// The fullest page that fits: sources go first, then the reasons;
+	// the headline, what to do and the keys always stay.
+	var lines []string
+	for detail := 2; detail >= 0; detail-- {
+		lines = m.resultLines(w, detail)
+		if len(lines) <= h {
+			break
+		}
+	}
+	return centre(lines, w, ww, h)
+}
+
+// resultLines lays out the result at width w: detail 2 with sources, 1
+// with reasons only, 0 with neither.
+func (m *Model) resultLines(w, detail int) []string {
+	c := m.clearance
 	style := m.st.warn
 	if blocked(c) {
 		style = m.st.danger
 	}
 	var lines []string
 	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
-	add(m.st.title.Render("Screening result"))
-	add("")
+	if detail > 0 {
+		add(m.st.title.Render("Screening result"))
+		add("")
+	}
 	add(style.Render(resultHeadline[c.Level]))
 	add("")
-	for _, r := range c.Reasons {
-		add(wrap("• "+r.Label+": "+r.Explanation, w))
-		add(m.st.subtle.Render(indent(wrap("Source: "+strings.Join(r.Sources.Titles(), "; "), w-2), "  ")))
+	if detail > 0 {
+		for _, r := range c.Reasons {
+			add(wrap("• "+r.Label+": "+r.Explanation, w))
+			if detail > 1 {
+				add(m.st.subtle.Render(indent(wrap("Source: "+strings.Join(r.Sources.Titles(), "; "), w-2), "  ")))
+			}
+		}
+		for _, a := range c.Advice {
+			add(wrap("• "+a, w))
+		}
+		add("")
 	}
-	for _, a := range c.Advice {
-		add(wrap("• "+a, w))
-	}
-	add("")
 	add(wrap(c.NextStep(), w))
 	add("")
 	help := "q or enter: close knead (this result stays on the terminal)"
@@ -75,7 +96,7 @@ func (m *Model) viewResult() string {
 		help = fmt.Sprintf("enter: go on to %s · q quit", m.chosen.Title)
 	}
 	add(m.st.help.Render(wrap(help, w)))
-	return centre(lines, w, ww, h)
+	return lines
 }
 
 // showLimits shows the result before routine r when the clearance has

@@ -348,3 +348,14 @@ func TestOverlaysHoldTheClock(t *testing.T) {
 		t.Error("the clock did not run again after the key list closed")
 	}
 }
+
+// TestPartnerCalledMeIsRefusedAtTheWelcome: the name is refused when it is
+// typed, not after the questionnaire.
+func TestPartnerCalledMeIsRefusedAtTheWelcome(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}})
+	press(m, "2", "M", "e", "enter")
+	if m.screen != screenWelcome || !strings.Contains(screenText(m), "give your partner another") {
+		t.Fatalf("screen %d:\n%s", m.screen, screenText(m))
+	}
+}

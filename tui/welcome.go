@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"knead/journal"
 	"knead/routines"
 	"knead/screening"
 )
@@ -20,7 +21,11 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 	if m.typingName {
 		switch k.String() {
 		case "enter":
-			m.typingName = false
+			if err := journal.CheckPartnerName(m.partnerName); err != nil {
+				m.notice = err.Error()
+				return nil
+			}
+			m.typingName, m.notice = false, ""
 			m.mode = screening.Partner
 			return m.startScreening()
 		case "esc":
@@ -78,6 +83,9 @@ func (m *Model) viewWelcome() string {
 	}
 	if m.typingName {
 		b.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
+		if m.notice != "" {
+			b.WriteString(m.st.warn.Render(wrap(m.notice, m.textWidth())) + "\n")
+		}
 		b.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
 	} else {
 		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · h history · q quit") + "\n")

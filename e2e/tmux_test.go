@@ -282,3 +282,19 @@ func TestCtrlCInARehearsalExits130(t *testing.T) {
 		t.Fatalf("after ctrl+c:\n%s", screen)
 	}
 }
+
+// TestAccessibleExitsAtOnceAfterAStop: in a terminal, --accessible ends
+// right after an urgent result with status 4, and after q with status 1,
+// instead of waiting for the terminal to answer a colour query.
+func TestAccessibleExitsAtOnceAfterAStop(t *testing.T) {
+	bin := buildKnead(t)
+	for answer, status := range map[string]string{"y": "EXIT=4", "q": "EXIT=1"} {
+		p := startPane(t, environment(t), bin+" screen --accessible --for self")
+		p.waitFor("1 of", 10*time.Second)
+		p.keys(answer, "Enter")
+		if screen := p.waitFor("EXIT=", 5*time.Second); !strings.Contains(screen, status) {
+			t.Errorf("%s: %s", answer, screen)
+		}
+		p.tmux("kill-server")
+	}
+}

@@ -288,13 +288,14 @@ func TestCtrlCInARehearsalExits130(t *testing.T) {
 // instead of waiting for the terminal to answer a colour query.
 func TestAccessibleExitsAtOnceAfterAStop(t *testing.T) {
 	bin := buildKnead(t)
-	for answer, status := range map[string]string{"y": "EXIT=4", "q": "EXIT=1"} {
-		p := startPane(t, environment(t), bin+" screen --accessible --for self")
-		p.waitFor("1 of", 10*time.Second)
-		p.keys(answer, "Enter")
-		if screen := p.waitFor("EXIT=", 5*time.Second); !strings.Contains(screen, status) {
-			t.Errorf("%s: %s", answer, screen)
-		}
-		p.tmux("kill-server")
+	for name, tc := range map[string]struct{ key, status string }{"urgent": {"y", "EXIT=4"}, "quit": {"q", "EXIT=1"}} {
+		t.Run(name, func(t *testing.T) {
+			p := startPane(t, environment(t), bin+" screen --accessible --for self")
+			p.waitFor("1 of", 10*time.Second)
+			p.keys(tc.key, "Enter")
+			if screen := p.waitFor("EXIT=", 5*time.Second); !strings.Contains(screen, tc.status) {
+				t.Errorf("%s: %s", name, screen)
+			}
+		})
 	}
 }

@@ -49,17 +49,6 @@ func bigText(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// bigWidth is the width of bigText(s).
-func bigWidth(s string) int {
-	w := 0
-	for i, r := range s {
-		if i > 0 {
-			w++
-		}
-		w += len([]rune(bigFont[r][0]))
-	}
-	return w
-}
 
 // clock formats a remaining time as M:SS, rounding up so that 0:00 shows only
 // when the time is really over.

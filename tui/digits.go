@@ -49,7 +49,6 @@ func bigText(s string) string {
 	return strings.Join(out, "\n")
 }
 
-
 // clock formats a remaining time as M:SS, rounding up so that 0:00 shows only
 // when the time is really over.
 func clock(d time.Duration) string {

@@ -403,11 +403,7 @@ func TestTwoProcessesWritingAtOnce(t *testing.T) {
 
 func TestStandingAnswers(t *testing.T) {
 	t.Parallel()
-	s, _, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	q := screening.Default()
 	p, _ := s.Person("", screening.Self)
 	a := screening.Answers{"hernia": screening.Yes, "hernia-approved": screening.Yes, "fever": screening.No, "osteoporosis": screening.No, "pain-examined": screening.OptionAnswer("no-pain")}
@@ -432,11 +428,7 @@ func TestStandingAnswers(t *testing.T) {
 // after it, however often the answers are confirmed.
 func TestConfirmingKeepsTheDate(t *testing.T) {
 	t.Parallel()
-	s, _, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	q := screening.Default()
 	p, _ := s.Person("Anna", screening.Partner)
 	if err := s.SaveStandingAnswers(p, q, screening.Answers{"osteoporosis": screening.Yes, "hernia": screening.Yes, "hernia-approved": screening.Yes}, day); err != nil {
@@ -467,11 +459,7 @@ func TestConfirmingKeepsTheDate(t *testing.T) {
 
 func TestUnnamedPartnerIsNotRemembered(t *testing.T) {
 	t.Parallel()
-	s, _, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	q := screening.Default()
 	p, _ := s.Person("", screening.Partner)
 	if err := s.SaveStandingAnswers(p, q, screening.Answers{"osteoporosis": screening.Yes}, day); err != nil {
@@ -521,11 +509,7 @@ func TestDelete(t *testing.T) {
 // gets the user's own record and remembered answers.
 func TestPartnerCalledMeIsNotYou(t *testing.T) {
 	t.Parallel()
-	s, _, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTemp(t)
 	if _, err := s.Person("", screening.Self); err != nil {
 		t.Fatal(err)
 	}
@@ -534,4 +518,15 @@ func TestPartnerCalledMeIsNotYou(t *testing.T) {
 			t.Errorf("partner %q got person %+v", name, p)
 		}
 	}
+}
+
+// openTemp opens a store in a fresh folder, closed when the test ends.
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, _, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -11,7 +11,10 @@ import (
 )
 
 // fakeVoice writes a script that appends its argument to a file, after
-// sleeping for delay, and returns the script and the file.
+// sleeping for delay, and returns the command that runs it and the file.
+// The command runs the script through sh rather than executing it: a file
+// just written may still be open in a process forked by a parallel test,
+// and executing it then fails with "text file busy".
 func fakeVoice(t *testing.T, delay string) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -21,7 +24,7 @@ func fakeVoice(t *testing.T, delay string) (string, string) {
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return script, out
+	return "sh " + script, out
 }
 
 func said(t *testing.T, path string, n int) []string {

@@ -27,13 +27,16 @@ const (
 	ResumeStep
 	RestartStep
 	Quit
+	// Interrupt ends the session because the program is being closed
+	// (Ctrl-C, a closed terminal, a kill): it is recorded as interrupted.
+	Interrupt
 )
 
 var eventNames = map[EventKind]string{
 	Tick: "tick", Confirm: "confirm", ChooseSide: "side", Rate: "pain", Warning: "warning sign",
 	Pause: "pause", Resume: "resume", Next: "next", Back: "back", Extend: "extend",
 	RequestStop: "stop", Ack: "ack", EndSession: "end session", FinishGently: "finish gently",
-	ResumeStep: "resume step", RestartStep: "restart step", Quit: "quit",
+	ResumeStep: "resume step", RestartStep: "restart step", Quit: "quit", Interrupt: "interrupt",
 }
 
 func (k EventKind) String() string {
@@ -80,6 +83,8 @@ const (
 	CueTenSeconds
 	CuePass
 	CueStepEnd
+	// CueStepSkipped: the step was left before its end with Next.
+	CueStepSkipped
 	CueCheckIn
 	CueEase
 	CueStop
@@ -91,7 +96,7 @@ const (
 
 var cueNames = map[CueKind]string{
 	CueStepStart: "step start", CueSideSwitch: "switch sides", CueTenSeconds: "ten seconds",
-	CuePass: "pass", CueStepEnd: "step end", CueCheckIn: "check-in", CueEase: "ease the pressure",
+	CuePass: "pass", CueStepEnd: "step end", CueStepSkipped: "step skipped", CueCheckIn: "check-in", CueEase: "ease the pressure",
 	CueStop: "stop", CueGap: "time gap", CueRestStart: "rest start", CueRestEnd: "rest end",
 	CueSessionEnd: "session end",
 }

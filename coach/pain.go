@@ -17,7 +17,7 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 	s.ratings = append(s.ratings, Rating{At: now, Pain: pain, Phase: s.phase, Step: step})
 	switch {
 	case s.phase == Baseline && s.prompt != StopPrompt:
-		s.baseline = pain
+		s.baseline, s.baselineGiven = pain, true
 		if pain >= SeverePain {
 			s.stop(stopCause{text: fmt.Sprintf("pain is %d out of 10 before the start: too strong for massage", pain), pain: pain}, false, now, emit)
 			return
@@ -26,8 +26,11 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 		return
 	case s.phase == FinalPain:
 		outcome := Completed
-		if len(s.causes) > 0 {
+		switch {
+		case len(s.causes) > 0:
 			outcome = Stopped
+		case s.count(skipped) > 0:
+			outcome = Shortened
 		}
 		s.finish(outcome, now, emit)
 		return
@@ -142,6 +145,7 @@ func (s *Session) finishGently(now time.Time, emit func(Cue)) {
 	steps := make([]routines.Step, s.idx+1, s.idx+2)
 	copy(steps, s.steps[:s.idx+1])
 	s.steps = append(steps, gentleStep(s.routine.Area, left))
+	s.status = append(s.status[:s.idx+1:s.idx+1], notRun)
 	s.finishing = true
 	s.prompt, s.pausedByUser = NoPrompt, false
 	s.startStep(s.idx+1, now, emit)

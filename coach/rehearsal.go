@@ -19,6 +19,7 @@ type Rehearsal struct {
 func NewRehearsal(r *routines.Routine, clock Clock, speed float64) *Rehearsal {
 	s := &Session{clock: clock, routine: r, factor: 1, startedAt: clock.Now(), idx: -1, gap: time.Duration(float64(MaxGap) * max(speed, 1))}
 	s.steps = append([]routines.Step(nil), r.Steps...)
+	s.status = make([]stepStatus, len(r.Steps))
 	return &Rehearsal{s: s}
 }
 

@@ -73,7 +73,10 @@ type Session struct {
 
 	painful, first Side
 	baseline       int
+	baselineGiven  bool
 	ratings        []Rating
+	// status says how each step ended: ran to its end, or skipped.
+	status []stepStatus
 
 	// Timing of the current step or rest. While running, the deadline is
 	// the truth and the remaining time is derived from it; while paused,
@@ -92,7 +95,6 @@ type Session struct {
 	active     time.Duration // time spent in running steps
 	restActive time.Duration
 	extends    int
-	completed  int
 	startedAt  time.Time
 	outcome    Outcome
 
@@ -115,6 +117,7 @@ func New(r *routines.Routine, c screening.Clearance, clock Clock, opts Options) 
 	}
 	s := &Session{clock: clock, routine: r, factor: DoseFactor(opts.SessionNumber), startedAt: now, idx: -1, sides: opts.CheckInAtSides, strict: c.Level == screening.Gentle}
 	s.steps = make([]routines.Step, len(r.Steps))
+	s.status = make([]stepStatus, len(r.Steps))
 	for i, st := range r.Steps {
 		st.Duration = dose(st.Duration, s.factor)
 		s.steps[i] = st
@@ -181,7 +184,7 @@ func (s *Session) Handle(e Event) ([]Cue, error) {
 // accepts reports whether e is valid now.
 func (s *Session) accepts(e Event) bool {
 	k := e.Kind
-	if k == Quit {
+	if k == Quit || k == Interrupt {
 		return s.phase != Done
 	}
 	if k == Rate && (e.Pain < 0 || e.Pain > 10) {
@@ -238,11 +241,15 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 	switch e.Kind {
 	case Tick:
 		s.tick(now, emit)
-	case Quit:
+	case Quit, Interrupt:
 		if s.running() {
 			s.freeze(now)
 		}
-		s.finish(EndedByUser, now, emit)
+		outcome := EndedByUser
+		if e.Kind == Interrupt {
+			outcome = Interrupted
+		}
+		s.finish(outcome, now, emit)
 	case Confirm:
 		s.phase = PainfulSide
 	case ChooseSide:
@@ -292,7 +299,7 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 		if s.phase == Rest {
 			s.endRest(now, emit)
 		} else {
-			s.endStep(now, emit)
+			s.endStep(skipped, now, emit)
 		}
 	case Back:
 		if s.running() {

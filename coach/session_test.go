@@ -334,8 +334,10 @@ func TestCuesOfAStep(t *testing.T) {
 		t.Fatalf("rest cues %v", kinds(cues))
 	}
 	cues = must(t, s, RateEvent(2))
-	if kinds(cues)[0] != CueSessionEnd || s.Summary().Outcome != Completed {
-		t.Fatalf("end: %v %s", kinds(cues), s.Summary().Outcome)
+	// Steps one and two were skipped: the session is shortened, not
+	// completed.
+	if sum := s.Summary(); kinds(cues)[0] != CueSessionEnd || sum.Outcome != Shortened || sum.StepsSkipped != 2 || sum.StepsCompleted != 1 {
+		t.Fatalf("end: %v %+v", kinds(cues), sum)
 	}
 }
 
@@ -513,7 +515,7 @@ func TestSummaryAdvice(t *testing.T) {
 		if (want == "") != (got == "") || !strings.Contains(got, want) {
 			t.Errorf("final %d: advice %q, want %q", final, got, want)
 		}
-		if sum.StepsCompleted != 3 || sum.Outcome != Completed || len(sum.Ratings) != 5 {
+		if sum.StepsCompleted != 0 || sum.StepsSkipped != 3 || sum.Outcome != Shortened || len(sum.Ratings) != 5 {
 			t.Errorf("final %d: summary %+v", final, sum)
 		}
 	}

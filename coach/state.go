@@ -1,7 +1,6 @@
 package coach
 
 import (
-	"fmt"
 	"time"
 
 	"knead/routines"
@@ -62,7 +61,7 @@ func (s *Session) State() State {
 		LastPain:        -1,
 		DoseFactor:      s.factor,
 	}
-	if s.phase > Baseline {
+	if s.baselineGiven {
 		st.Baseline = s.baseline
 	}
 	if n := len(s.ratings); n > 0 {
@@ -97,22 +96,48 @@ func (s *Session) State() State {
 
 // Summary is the record of a finished (or unfinished) session.
 type Summary struct {
-	Routine        string
-	StartedAt      time.Time
-	DoseFactor     float64
-	Baseline       int // -1 when never given
-	Final          int // the final rating, else the last one; -1 when none
-	Ratings        []Rating
+	Routine    string
+	StartedAt  time.Time
+	DoseFactor float64
+	Baseline   int // the pain before; -1 when never given
+	// Final is the pain after: the last rating given after the pain
+	// before (the final one, or a check-in); -1 when none was.
+	Final   int
+	Ratings []Rating
+	// StepsCompleted counts the steps that ran to their end (extended or
+	// not); StepsSkipped those left early with Next.
 	StepsCompleted int
+	StepsSkipped   int
 	StepsPlanned   int
 	Active         time.Duration // time spent in running steps
 	Rest           time.Duration // time spent in the aftercare rest
 	Outcome        Outcome       // "" while the session is still going
 	StopReason     string
 	FinishedGently bool
+	// PainStop says the pain rule stopped the session (a rise, or pain of
+	// 7 or more).
+	PainStop bool
 	// WarningSign says a warning sign was given during the session.
 	WarningSign bool
 	Advice      []string
+}
+
+// Facts are what advice is given from; the journal keeps them, so that
+// the history and the next start advise as the summary did.
+func (sum Summary) Facts() Facts {
+	return Facts{Outcome: sum.Outcome, StopReason: sum.StopReason, PainStop: sum.PainStop, WarningSign: sum.WarningSign,
+		Baseline: sum.Baseline, Final: sum.Final}
+}
+
+// count is how many steps ended the given way.
+func (s *Session) count(how stepStatus) int {
+	n := 0
+	for _, st := range s.status {
+		if st == how {
+			n++
+		}
+	}
+	return n
 }
 
 // Summary reads the session's record so far.
@@ -124,7 +149,8 @@ func (s *Session) Summary() Summary {
 		Baseline:       -1,
 		Final:          -1,
 		Ratings:        append([]Rating(nil), s.ratings...),
-		StepsCompleted: s.completed,
+		StepsCompleted: s.count(ranToEnd),
+		StepsSkipped:   s.count(skipped),
 		StepsPlanned:   len(s.steps),
 		Active:         s.active,
 		Rest:           s.restActive,
@@ -132,6 +158,9 @@ func (s *Session) Summary() Summary {
 		StopReason:     s.stopReason(),
 		FinishedGently: s.finishing,
 		WarningSign:    s.warningSign,
+	}
+	for _, c := range s.causes {
+		sum.PainStop = sum.PainStop || c.pain >= 0
 	}
 	if s.running() {
 		// Count the run in progress too, for a summary read mid-session.
@@ -142,38 +171,14 @@ func (s *Session) Summary() Summary {
 			sum.Active += min(ran, s.deadline.Sub(s.runStart))
 		}
 	}
-	if s.phase > Baseline || len(s.ratings) > 0 {
+	if s.baselineGiven {
 		sum.Baseline = s.baseline
 	}
-	if n := len(s.ratings); n > 0 {
-		sum.Final = s.ratings[n-1].Pain
-	}
-	sum.Advice = advice(sum)
-	return sum
-}
-
-// advice turns the pain before and after into what to do next.
-func advice(sum Summary) []string {
-	var out []string
-	if sum.Outcome == Stopped {
-		out = append(out, "The session was stopped ("+sum.StopReason+"). Rest, and do not massage again until the pain has settled.")
-	}
-	if sum.WarningSign {
-		out = append(out, "A warning sign (sharp or shooting pain, numbness or tingling) needs a doctor: see a general practitioner or a neurologist before any more massage.")
-	}
-	if sum.Baseline >= 0 && sum.Final >= 0 {
-		switch rise := sum.Final - sum.Baseline; {
-		case sum.Final >= SeverePain:
-			out = append(out, fmt.Sprintf("Pain of %d after a session is too strong: pause the course and see a doctor before the next session.", sum.Final))
-		case rise >= 2:
-			// Seed 001: "if after the massage the condition has not
-			// improved, or even worsened ... consult a doctor".
-			out = append(out, "Pain is higher than before the session: pause the course and see a doctor before the next session.")
-		case rise == 1:
-			// Seed 001: "if after the session the loin hurts a little -
-			// this is normal"; seed 002 expects it as the body adapts.
-			out = append(out, "A little soreness after a session is normal, especially in the first sessions of a course.")
+	for _, r := range s.ratings {
+		if r.Phase != Baseline {
+			sum.Final = r.Pain
 		}
 	}
-	return out
+	sum.Advice = Advise(sum.Facts())
+	return sum
 }

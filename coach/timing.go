@@ -124,7 +124,7 @@ func (s *Session) tick(now time.Time, emit func(Cue)) {
 		if s.phase == Rest {
 			s.endRest(now, emit)
 		} else {
-			s.endStep(now, emit)
+			s.endStep(ranToEnd, now, emit)
 		}
 	}
 }
@@ -147,11 +147,28 @@ func (s *Session) emitPass(elapsed time.Duration, emit func(Cue)) {
 	emit(c)
 }
 
+// stepStatus is how a step ended.
+type stepStatus uint8
+
+// Possible stepStatus values. A step that ran to its end once stays done,
+// even when it is later gone back to and skipped.
+const (
+	notRun stepStatus = iota
+	skipped
+	ranToEnd
+)
+
 // endStep closes the current step and asks for a check-in (with
 // CheckInAtSides, only when a side is done).
-func (s *Session) endStep(now time.Time, emit func(Cue)) {
-	s.completed++
-	emit(Cue{Kind: CueStepEnd, Step: s.idx, Title: s.steps[s.idx].Title})
+func (s *Session) endStep(how stepStatus, now time.Time, emit func(Cue)) {
+	if s.status[s.idx] != ranToEnd {
+		s.status[s.idx] = how
+	}
+	kind := CueStepEnd
+	if how == skipped {
+		kind = CueStepSkipped
+	}
+	emit(Cue{Kind: kind, Step: s.idx, Title: s.steps[s.idx].Title})
 	last := s.finishing || s.idx+1 >= len(s.steps)
 	if s.sides && !last && !s.steps[s.idx].SwitchSides {
 		s.startStep(s.idx+1, now, emit)

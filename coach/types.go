@@ -107,10 +107,15 @@ type Outcome string
 
 // Possible Outcome values.
 const (
-	Completed   Outcome = "completed"
+	// Completed: every step ran to its end (or was extended), then the
+	// rest and the pain after.
+	Completed Outcome = "completed"
+	// Shortened: the session reached its end, but one or more steps were
+	// skipped.
+	Shortened   Outcome = "shortened"
 	Stopped     Outcome = "stopped"     // by the pain rule, a warning sign or the user's stop
 	EndedByUser Outcome = "ended"       // quit
-	Interrupted Outcome = "interrupted" // set by the journal for a session that never ended
+	Interrupted Outcome = "interrupted" // Ctrl-C, a closed terminal, or a session that never ended
 )
 
 // Rating is one pain report on the 0–10 numeric rating scale.

@@ -118,6 +118,9 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 			continue
 		}
 		line := fmt.Sprintf("%s: next is session %d of %d", person, c.Number, c.Of)
+		if c.Paused {
+			line += ", after the pain has settled"
+		}
 		if !c.SuggestedNext.IsZero() {
 			line += ", suggested " + c.SuggestedNext.Local().Format("Mon 2 Jan") + " (daily; or every 2–3 days for a preventive course)"
 		}

@@ -3,7 +3,10 @@ package journal
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
+
+	"knead/coach"
 )
 
 // Course rules, from the source articles.
@@ -21,6 +24,18 @@ const (
 type Past struct {
 	StartedAt       time.Time
 	Baseline, Final int // -1 when not given
+	// Unmassaged: the session ended before any massage; it does not count
+	// toward the course (its first, shorter sessions are for real ones).
+	Unmassaged  bool
+	Outcome     string
+	StopReason  string
+	PainStop    bool
+	WarningSign bool
+}
+
+func (p Past) facts() coach.Facts {
+	return coach.Facts{Outcome: coach.Outcome(p.Outcome), StopReason: p.StopReason, PainStop: p.PainStop,
+		WarningSign: p.WarningSign, Baseline: p.Baseline, Final: p.Final}
 }
 
 // Course says where the next session stands in its course.
@@ -30,12 +45,23 @@ type Course struct {
 	LastAt        time.Time
 	DaysSinceLast int // -1 when there was no session before
 	SuggestedNext time.Time
-	Advice        []string
+	// Paused says the last session stopped for pain or a warning sign, or
+	// left more pain than it found: no next session is suggested, and the
+	// next start asks whether the pain has settled. Last says what
+	// happened, in words.
+	Paused bool
+	Last   string
+	Advice []string
 }
 
 // PlanCourse works out the next session's place in its course at now.
 func PlanCourse(past []Past, now time.Time) Course {
-	sorted := append([]Past(nil), past...)
+	var sorted []Past
+	for _, p := range past {
+		if !p.Unmassaged {
+			sorted = append(sorted, p)
+		}
+	}
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].StartedAt.Before(sorted[j].StartedAt) })
 	c := Course{Number: 1, Of: CourseLength, DaysSinceLast: -1}
 	if len(sorted) == 0 {
@@ -65,6 +91,12 @@ func PlanCourse(past []Past, now time.Time) Course {
 		gap = 2 * 24 * time.Hour
 	}
 	c.SuggestedNext = last.StartedAt.Add(gap)
+	if f := last.facts(); f.PausesCourse() {
+		c.Paused, c.SuggestedNext = true, time.Time{}
+		c.Last = lastInWords(last)
+		c.Advice = append(c.Advice, "Last session, "+last.StartedAt.Local().Format("Mon 2 Jan")+": "+c.Last+". The course pauses until the pain has settled.")
+		c.Advice = append(c.Advice, coach.Advise(f)...)
+	}
 	if c.Number > CourseMax {
 		c.Advice = append(c.Advice, fmt.Sprintf("This course has had %d sessions: take a break of several weeks before the next course.", inCourse))
 	}
@@ -80,6 +112,21 @@ func PlanCourse(past []Past, now time.Time) Course {
 	return c
 }
 
+// lastInWords says how a session that paused the course went.
+func lastInWords(p Past) string {
+	var parts []string
+	if p.Outcome == string(coach.Stopped) && p.StopReason != "" {
+		parts = append(parts, "stopped because "+p.StopReason)
+	}
+	if p.Baseline >= 0 && p.Final >= 0 {
+		parts = append(parts, fmt.Sprintf("pain %d before, %d after", p.Baseline, p.Final))
+	}
+	if len(parts) == 0 {
+		return string(p.Outcome)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // CourseFor plans the next session of a person from the journal.
 func (s *Store) CourseFor(person string, now time.Time) (Course, error) {
 	sessions, err := s.Sessions(Filter{Person: person})
@@ -88,7 +135,8 @@ func (s *Store) CourseFor(person string, now time.Time) (Course, error) {
 	}
 	past := make([]Past, len(sessions))
 	for i, x := range sessions {
-		past[i] = Past{StartedAt: x.StartedAt, Baseline: x.Baseline, Final: x.Final}
+		past[i] = Past{StartedAt: x.StartedAt, Baseline: x.Baseline, Final: x.Final, Unmassaged: !x.Massaged(),
+			Outcome: x.Outcome, StopReason: x.StopReason, PainStop: x.PainStop, WarningSign: x.WarningSign}
 	}
 	return PlanCourse(past, now), nil
 }

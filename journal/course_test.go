@@ -61,7 +61,9 @@ func TestWorseningPainAdvice(t *testing.T) {
 	}{
 		{[]Past{p(0, 3, 5), p(1, 3, 5), p(2, 3, 3)}, true},
 		{[]Past{p(0, 3, 5), p(1, 3, 3), p(2, 2, 4)}, true},
-		{[]Past{p(0, 3, 5), p(1, 3, 3), p(2, 3, 3), p(3, 3, 5)}, false},
+		// The last session left more pain: the course pauses, with a doctor.
+		{[]Past{p(0, 3, 5), p(1, 3, 3), p(2, 3, 3), p(3, 3, 5)}, true},
+		{[]Past{p(0, 3, 5), p(1, 3, 3), p(2, 3, 5), p(3, 3, 3)}, false},
 		{[]Past{p(0, 3, 4), p(1, 3, 4), p(2, 3, 4)}, false},
 		{[]Past{p(0, 3, 6), p(1, 3, -1), p(2, 3, 3)}, false},
 	}
@@ -112,4 +114,29 @@ func TestExportGoldens(t *testing.T) {
 	golden(t, "history.csv", csvOut.Bytes())
 	golden(t, "history.json", jsonOut.Bytes())
 	golden(t, "chart.txt", []byte(Chart(exportSample(), 80)))
+}
+
+// TestOnlyMassageCounts: a session quit before the first step does not
+// take a place in the course.
+func TestOnlyMassageCounts(t *testing.T) {
+	t.Parallel()
+	past := []Past{
+		{StartedAt: day, Baseline: 3, Final: 2},
+		{StartedAt: day.Add(days(1)), Baseline: -1, Final: -1, Unmassaged: true, Outcome: "ended"},
+	}
+	if c := PlanCourse(past, day.Add(days(1))); c.Number != 2 || c.Paused {
+		t.Fatalf("%+v: want the second session, not paused", c)
+	}
+}
+
+// TestABadSessionPausesTheCourse: no next session is suggested after a stop
+// for pain, and the advice says what happened.
+func TestABadSessionPausesTheCourse(t *testing.T) {
+	t.Parallel()
+	past := []Past{{StartedAt: day, Baseline: 3, Final: 5, Outcome: "stopped", StopReason: "pain rose from 3 to 5", PainStop: true}}
+	c := PlanCourse(past, day.Add(days(1)))
+	advice := strings.Join(c.Advice, " ")
+	if !c.Paused || !c.SuggestedNext.IsZero() || !strings.Contains(advice, "stopped because pain rose from 3 to 5") || !strings.Contains(advice, "settled") {
+		t.Fatalf("%+v", c)
+	}
 }

@@ -52,6 +52,10 @@ type sessionJSON struct {
 	StopReason    string  `json:"stop_reason"`
 	StepsDone     int     `json:"steps_done"`
 	StepsPlanned  int     `json:"steps_planned"`
+	StepsSkipped  int     `json:"steps_skipped"`
+	// FinishedGently: a stopped session that ended with gentle stroking.
+	FinishedGently bool `json:"finished_gently"`
+	WarningSign    bool `json:"warning_sign"`
 }
 
 // WriteJSON writes {"sessions": [...]}, times in RFC 3339.
@@ -65,6 +69,7 @@ func WriteJSON(w io.Writer, sessions []Session) error {
 			CourseSession: x.CourseNumber, Minutes: math.Round(x.Active.Minutes()*10) / 10,
 			PainBefore: painPtr(x.Baseline), PainAfter: painPtr(x.Final), Outcome: x.Outcome,
 			StopReason: x.StopReason, StepsDone: x.StepsDone, StepsPlanned: x.StepsPlanned,
+			StepsSkipped: x.StepsSkipped, FinishedGently: x.FinishedGently, WarningSign: x.WarningSign,
 		}
 		if !x.EndedAt.IsZero() {
 			e := x.EndedAt.Format(time.RFC3339)
@@ -139,9 +144,14 @@ func (x Session) Ended() string {
 	case OutcomeInterrupted:
 		return fmt.Sprintf("interrupted at step %d", max(x.Step, 1))
 	case "stopped":
-		if x.StopReason != "" {
-			return "stopped: " + x.StopReason
+		how := "stopped"
+		if x.FinishedGently {
+			how = "stopped, finished gently"
 		}
+		if x.StopReason != "" {
+			return how + ": " + x.StopReason
+		}
+		return how
 	}
 	return x.Outcome
 }

@@ -286,7 +286,7 @@ func TestRecorderWritesInLogOrder(t *testing.T) {
 		t.Fatalf("rows %+v", rows)
 	}
 	x := rows[0]
-	if x.Outcome != "stopped" || x.Baseline != 3 || x.Final != 6 || x.StopReason != "pain rose from 3 to 6" || x.StepsDone != 1 || x.CourseNumber != 2 {
+	if x.Outcome != "stopped" || x.Baseline != 3 || x.Final != 6 || x.StopReason != "pain rose from 3 to 6" || x.StepsDone != 0 || x.StepsSkipped != 1 || !x.PainStop || x.CourseNumber != 2 {
 		t.Fatalf("session %+v", x)
 	}
 }

@@ -73,6 +73,11 @@ var migrations = []string{
 		spread_ms   INTEGER NOT NULL,
 		verdict     TEXT NOT NULL
 	);`,
+	// 4: what advice after a session depends on, and the steps skipped.
+	`ALTER TABLE sessions ADD COLUMN steps_skipped INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE sessions ADD COLUMN finished_gently INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE sessions ADD COLUMN pain_stop INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE sessions ADD COLUMN warning_sign INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the version this build writes.

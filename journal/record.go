@@ -121,9 +121,10 @@ func updateSessionTx(tx *sql.Tx, session int64, sum coach.Summary, st coach.Stat
 		ended, outcome = formatTime(at), string(sum.Outcome)
 	}
 	_, err := tx.Exec(`UPDATE sessions SET baseline = ?, final = ?, steps_done = ?, steps_planned = ?, active_ms = ?,
-		stop_reason = ?, outcome = COALESCE(?, outcome), ended_at = COALESCE(?, ended_at), current_step = ? WHERE id = ?`,
+		stop_reason = ?, outcome = COALESCE(?, outcome), ended_at = COALESCE(?, ended_at), current_step = ?,
+		steps_skipped = ?, finished_gently = ?, pain_stop = ?, warning_sign = ? WHERE id = ?`,
 		nullable(sum.Baseline), nullable(sum.Final), sum.StepsCompleted, sum.StepsPlanned, sum.Active.Milliseconds(),
-		sum.StopReason, outcome, ended, st.StepIndex, session)
+		sum.StopReason, outcome, ended, st.StepIndex, sum.StepsSkipped, sum.FinishedGently, sum.PainStop, sum.WarningSign, session)
 	return err
 }
 

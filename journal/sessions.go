@@ -8,6 +8,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"knead/coach"
 )
 
 // Session is one recorded session as the history shows it.
@@ -25,6 +27,13 @@ type Session struct {
 	StepsDone    int
 	StepsPlanned int
 	CourseNumber int
+	StepsSkipped int
+	// FinishedGently: after a stop, the session ended with gentle
+	// stroking.
+	FinishedGently bool
+	// PainStop and WarningSign say why a session stopped, for advice.
+	PainStop    bool
+	WarningSign bool
 	// Step is the 1-based step the session had reached, for "interrupted
 	// at step N"; 0 before the first step.
 	Step int
@@ -48,7 +57,8 @@ type Filter struct {
 func (s *Store) Sessions(f Filter) ([]Session, error) {
 	query := `SELECT s.id, p.name, s.routine, s.started_at, COALESCE(s.ended_at, ''), s.active_ms,
 		COALESCE(s.baseline, -1), COALESCE(s.final, -1), COALESCE(s.outcome, ''), s.stop_reason,
-		s.steps_done, s.steps_planned, s.course_number, s.current_step, s.pid
+		s.steps_done, s.steps_planned, s.course_number, s.current_step, s.pid,
+		s.steps_skipped, s.finished_gently, s.pain_stop, s.warning_sign
 		FROM sessions s JOIN people p ON p.id = s.person_id WHERE 1 = 1`
 	var args []any
 	if f.Person != "" {
@@ -72,7 +82,8 @@ func (s *Store) Sessions(f Filter) ([]Session, error) {
 		var activeMS int64
 		var step, pid int
 		if err := rows.Scan(&x.ID, &x.Person, &x.Routine, &started, &ended, &activeMS, &x.Baseline, &x.Final,
-			&x.Outcome, &x.StopReason, &x.StepsDone, &x.StepsPlanned, &x.CourseNumber, &step, &pid); err != nil {
+			&x.Outcome, &x.StopReason, &x.StepsDone, &x.StepsPlanned, &x.CourseNumber, &step, &pid,
+			&x.StepsSkipped, &x.FinishedGently, &x.PainStop, &x.WarningSign); err != nil {
 			return nil, err
 		}
 		x.StartedAt, x.Active, x.Step = parseTime(started), time.Duration(activeMS)*time.Millisecond, step+1
@@ -89,6 +100,16 @@ func (s *Store) Sessions(f Filter) ([]Session, error) {
 	}
 	return out, rows.Err()
 }
+
+// Facts are what advice after this session depends on.
+func (x Session) Facts() coach.Facts {
+	return coach.Facts{Outcome: coach.Outcome(x.Outcome), StopReason: x.StopReason, PainStop: x.PainStop,
+		WarningSign: x.WarningSign, Baseline: x.Baseline, Final: x.Final}
+}
+
+// Massaged says the session gave some massage: one that ended before the
+// first step does not count toward the course.
+func (x Session) Massaged() bool { return x.Active > 0 }
 
 // alive reports whether a process with this pid exists. The journal is
 // local to one machine, so a pid is enough to tell a running session from

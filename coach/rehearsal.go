@@ -72,3 +72,6 @@ func (c *scaledClock) Now() time.Time {
 	real := c.base.Now().Sub(c.start)
 	return c.start.Add(time.Duration(float64(real) * c.speed))
 }
+
+// Accepts reports whether Handle would take e now.
+func (r *Rehearsal) Accepts(e Event) bool { return r.s.Accepts(e) }

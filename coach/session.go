@@ -330,3 +330,6 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 		}
 	}
 }
+
+// Accepts reports whether Handle would take e now.
+func (s *Session) Accepts(e Event) bool { return e.Kind == Tick || s.accepts(e) }

@@ -1,0 +1,84 @@
+package guide
+
+import (
+	"fmt"
+	"strings"
+
+	"knead/coach"
+)
+
+// Question is what the flow asks now, in words addressed to the person at
+// the keys (for a partner: "Ask Anna: ..."); "" while nothing is asked (a
+// step or the rest running, a result to read).
+func (f *Flow) Question() string {
+	switch f.stage {
+	case Who:
+		return "Who is being massaged?"
+	case Settled:
+		return f.settledQuestion()
+	case Screening:
+		if f.walk.Confirming() {
+			return f.walk.KeptPrompt() + " Has anything changed?"
+		}
+		if x := f.walk.Current(); x != nil {
+			return f.walk.Text(x)
+		}
+	case Picker:
+		return "Which routine?"
+	case Session:
+		return f.sessionQuestion(f.engine.State())
+	}
+	return ""
+}
+
+func (f *Flow) settledQuestion() string {
+	c := f.course
+	whose := "the pain"
+	if f.Partner() {
+		whose = f.who() + "'s pain"
+	}
+	return fmt.Sprintf("Last session, %s: %s. Has %s settled since then?", c.LastAt.Local().Format("Mon 2 Jan"), c.Last, whose)
+}
+
+// who names the partner: their name, or "your partner".
+func (f *Flow) who() string {
+	if f.name != "" {
+		return f.name
+	}
+	return "your partner"
+}
+
+// ask addresses a question about the pain to the right person.
+func (f *Flow) ask(q string) string {
+	if !f.Partner() {
+		return q
+	}
+	return "Ask " + f.who() + ": " + strings.ToLower(q[:1]) + q[1:]
+}
+
+func (f *Flow) sessionQuestion(st coach.State) string {
+	switch st.Prompt {
+	case coach.StopPrompt:
+		return "Stop: " + st.StopReason + "."
+	case coach.EasePrompt:
+		return fmt.Sprintf("Ease the pressure: the pain went up from %d to %d.", st.Baseline, st.LastPain)
+	case coach.GapPrompt:
+		return "The clock jumped (the computer slept): the step is paused."
+	}
+	switch st.Phase {
+	case coach.Preparation:
+		return "Ready to begin?"
+	case coach.PainfulSide:
+		return f.ask("Which side hurts more?")
+	case coach.Baseline:
+		if f.confirming() {
+			return fmt.Sprintf("Pain before: %d. Start with it, or change it?", f.painBefore)
+		}
+		return f.ask("How strong is the pain before you start, 0–10?")
+	case coach.CheckIn:
+		return f.ask("How is the pain now, 0–10?")
+	case coach.FinalPain:
+		return f.ask("How is the pain now, after the rest, 0–10?")
+	}
+	return ""
+}

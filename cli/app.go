@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"knead/config"
+	"knead/guide"
 	"knead/journal"
 	"knead/paths"
 	"knead/plain"
@@ -97,7 +98,7 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 	if err := journal.CheckPartnerName(cfg.Partner); err != nil && mode == screening.Partner {
 		return fmt.Errorf("--partner: %w", err)
 	}
-	opts := tui.Options{
+	opts := guide.Options{
 		Library:        lib,
 		Questions:      screening.Default(),
 		Mode:           mode,
@@ -118,13 +119,9 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 	return runWith(cmd, cfg.Accessible, opts)
 }
 
-func runWith(cmd *cobra.Command, accessible bool, opts tui.Options) error {
+func runWith(cmd *cobra.Command, accessible bool, opts guide.Options) error {
 	if accessible {
-		code, err := plain.Run(plain.Options{
-			Library: opts.Library, Questions: opts.Questions, Clock: opts.Clock, Mode: opts.Mode, PartnerName: opts.PartnerName,
-			RoutineID: opts.RoutineID, Rehearse: opts.Rehearse, Speed: opts.Speed, SessionNumber: opts.SessionNumber,
-			Journal: opts.Journal, Voice: opts.Voice, CheckInAtSides: opts.CheckInAtSides,
-		}, cmd.InOrStdin(), cmd.OutOrStdout())
+		code, err := plain.Run(opts, cmd.InOrStdin(), cmd.OutOrStdout())
 		if err != nil {
 			return err
 		}
@@ -193,7 +190,7 @@ needed, and a rehearsal is never recorded as a session.`,
 			if _, ok := lib.Get(args[0]); !ok {
 				return unknownRoutine(lib, args[0])
 			}
-			opts := tui.Options{
+			opts := guide.Options{
 				Library:   lib,
 				Questions: screening.Default(),
 				RoutineID: args[0],

@@ -155,6 +155,10 @@ func (f *Flow) SessionNumber() int { return f.opts.SessionNumber }
 // Saving says the session is being recorded; Problem says why not.
 func (f *Flow) Saving() bool { return f.journal != nil }
 
+// SaveError is why writing the journal failed during this run, "" when
+// it did not.
+func (f *Flow) SaveError() string { return f.problem }
+
 // Problem is why the screening or the session is not saved, "" when it is.
 func (f *Flow) Problem() string {
 	if f.problem != "" || f.rehearsal {

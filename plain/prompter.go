@@ -20,7 +20,10 @@ var ErrEndOfInput = errors.New("input ended")
 type Prompter struct {
 	// Lines delivers input lines, trimmed; it is closed at end of input.
 	Lines <-chan string
-	out   io.Writer
+	// Interrupts delivers the exit status of a signal that ends the run
+	// (Ctrl-C, a closed terminal, a kill); nil when none is watched.
+	Interrupts <-chan int
+	out        io.Writer
 	// echo repeats each answer after its prompt, so that a transcript of
 	// piped input reads like a conversation; a terminal echoes by itself.
 	echo bool
@@ -66,7 +69,14 @@ func (p *Prompter) Ask(prompt string, parse func(string) error) error {
 			return ErrEndOfInput
 		}
 		fmt.Fprint(p.out, "> ")
-		line, ok := <-p.Lines
+		var line string
+		var ok bool
+		select {
+		case status := <-p.Interrupts:
+			fmt.Fprintln(p.out)
+			return ErrInterrupted{Status: status}
+		case line, ok = <-p.Lines:
+		}
 		if !ok {
 			fmt.Fprintln(p.out)
 			return ErrEndOfInput

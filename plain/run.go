@@ -1,179 +1,223 @@
 package plain
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strconv"
-	"time"
+	"strings"
+	"syscall"
 
-	"knead/coach"
+	"knead/guide"
 	"knead/journal"
 	"knead/routines"
 	"knead/screening"
-	"knead/voice"
 )
 
-// Options configure a plain-text run.
-type Options struct {
-	Library       *routines.Library
-	Questions     *screening.Questionnaire
-	Clock         coach.Clock // nil means the system clock
-	Mode          screening.Mode
-	RoutineID     string
-	Rehearse      bool
-	Speed         float64
-	SessionNumber int
-	PartnerName   string
-	// Journal records the screening and the session; nil runs unsaved.
-	Journal *journal.Store
-	// Voice speaks the cues; nil is silent.
-	Voice          *voice.Speaker
-	CheckInAtSides bool
-}
+// Options configure a plain-text run: the guided flow's options.
+type Options = guide.Options
 
-// engine is a session or a rehearsal.
-type engine interface {
-	Handle(coach.Event) ([]coach.Cue, error)
-	State() coach.State
-	Summary() coach.Summary
-	Routine() *routines.Routine
-}
-
-// Run is the whole guided flow as plain lines: screening, the routine, every
-// step with a line at its start, the side switch, each minute, ten seconds
-// before its end and at its end, the check-ins, the rest and the summary.
-// While a step runs, a line with a number reports pain, w a warning sign,
-// s stop, p pause or resume, n next, + 30 s more, q quit.
+// Run is the whole guided flow as plain lines: who is massaged, the
+// screening, the routine, every step with a line at its start, the side
+// switch, each minute, ten seconds before its end and at its end, the
+// check-ins, the rest and the summary. While a step runs, a line with a
+// number reports pain, w a warning sign, s stop, p pause or resume, n next,
+// + 30 s more, q quit. Ctrl-C, a closed terminal or a kill record the
+// session as interrupted and end with 130, 129 or 143.
 func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
-	if opts.Clock == nil {
-		opts.Clock = coach.SystemClock{}
-	}
-	if opts.Speed <= 0 {
-		opts.Speed = 1
-	}
-	p := NewPrompter(in, out)
-	var e engine
-	var saver *logSaver
-	var initial []coach.Cue
-	if opts.Rehearse {
-		r, ok := opts.Library.Get(opts.RoutineID)
-		if !ok {
-			return 1, fmt.Errorf("no routine with id %q", opts.RoutineID)
-		}
-		opts.Clock = coach.Scaled(opts.Clock, opts.Speed)
-		p.Say("Rehearsal — no massage. %s at %gx speed.", r.Title, opts.Speed)
-		rh := coach.NewRehearsal(r, opts.Clock, opts.Speed)
-		rh.Handle(coach.E(coach.Confirm))
-		rh.Handle(coach.SideEvent(coach.SideNone))
-		initial, _ = rh.Handle(coach.RateEvent(0))
-		sayCues(p, initial)
-		e = rh
-	} else {
-		s, rec, code, err := screenAndStart(opts, p)
-		if s == nil {
-			return code, err
-		}
-		e = s
-		if rec != nil {
-			saver = &logSaver{rec: rec, s: s, p: p}
-		}
-	}
-	r := &runner{p: p, e: e, clock: opts.Clock, speed: opts.Speed, lastMinute: shownSeconds(e.State().Total) / 60, saver: saver,
-		voice: opts.Voice, partner: opts.Mode == screening.Partner}
-	r.speakCues(initial)
-	err := r.loop()
-	r.summary()
+	f, err := guide.New(opts)
 	if err != nil {
 		return 1, err
 	}
-	return 0, nil
+	p := NewPrompter(in, out)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGHUP, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	interrupts := make(chan int, 1)
+	go func() {
+		for sig := range signals {
+			status := 130
+			switch sig {
+			case syscall.SIGHUP:
+				status = 129
+			case syscall.SIGTERM:
+				status = 143
+			}
+			select {
+			case interrupts <- status:
+			default:
+			}
+		}
+	}()
+	p.Interrupts = interrupts
+	return (&runner{p: p, f: f}).run()
 }
 
-// screenAndStart runs the screening and the routine choice, and builds the
-// session. A nil session comes with the exit status to end with.
-func screenAndStart(opts Options, p *Prompter) (*coach.Session, *journal.Recorder, int, error) {
-	var remembered Remembered
-	if opts.Journal != nil {
-		remembered = func(mode screening.Mode) (screening.Answers, time.Time) {
-			return opts.Journal.Recall(opts.PartnerName, mode, opts.Questions, opts.Clock.Now())
-		}
-	}
-	walk, err := AskScreening(opts.Questions, opts.Mode, opts.PartnerName, p, remembered)
-	if err != nil {
-		return nil, nil, 1, err
-	}
-	mode := walk.Mode()
-	c, err := walk.Clearance(opts.Clock.Now())
-	if err != nil {
-		return nil, nil, 1, err
-	}
-	allowed := c.Allowed(opts.Library.All())
-	PrintClearance(p.out, c, allowed)
-	var person journal.Person
-	if opts.Journal != nil {
-		person, err = opts.Journal.RecordScreening(opts.PartnerName, mode, opts.Questions, c, walk.Fresh())
-		if err != nil {
-			p.Say("The history could not be written: %v", err)
-			opts.Journal = nil
-		}
-	}
-	if code := c.Level.ExitStatus(); code != 0 {
-		return nil, nil, code, nil
-	}
-	if opts.Journal != nil {
-		course, err := opts.Journal.CourseFor(person.Name, c.GivenAt)
-		if err != nil {
-			p.Say("This session will not be saved: %v", err)
-			opts.Journal = nil
-		} else {
-			opts.SessionNumber = course.Number
-			sayCourse(p, course)
-		}
+// ErrInterrupted says a signal ended the run; Status is the exit status.
+type ErrInterrupted struct{ Status int }
+
+func (e ErrInterrupted) Error() string { return "interrupted" }
+
+// run goes through the flow's stages until it ends.
+func (r *runner) run() (int, error) {
+	p, f := r.p, r.f
+	if f.Rehearsal() {
+		rt := f.Routine()
+		p.Say("Rehearsal — no massage. %s at %gx speed.", rt.Title, f.Options().Speed)
+		r.show(f.Begin())
 	} else {
-		p.Say("This session will not be saved: the history is not available.")
+		sayDisclaimer(p)
 	}
-	var r *routines.Routine
-	if opts.RoutineID != "" {
-		chosen, _ := opts.Library.Get(opts.RoutineID)
-		if ok, why := c.Allows(chosen); ok {
-			r = chosen
-		} else {
-			p.Say("%s is not available today: %s.", opts.RoutineID, why)
-		}
-	}
-	if r == nil {
-		if len(allowed) == 0 {
-			p.Say("No routine is allowed today.")
-			return nil, nil, 0, nil
-		}
-		for i, a := range allowed {
-			p.Say("%d) %s: %s, %s, %s", i+1, a.ID, a.Title, routines.HumanDuration(a.Total()), a.Intensity())
-		}
-		err := p.Ask("Which routine? Type its number.", func(s string) error {
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 1 || n > len(allowed) {
-				return fmt.Errorf("type a number from 1 to %d", len(allowed))
+	printed := false
+	for {
+		var err error
+		switch f.Stage() {
+		case guide.Ended:
+			if line := f.Farewell(); line != "" && f.Exit() != 0 {
+				p.Say("%s", capitalize(line)+".")
 			}
-			r = allowed[n-1]
-			return nil
-		})
-		if err != nil {
-			return nil, nil, 1, fmt.Errorf("no routine was chosen: %w", err)
+			if f.Farewell() == guide.ErrScreeningCancelled.Error() {
+				return 1, guide.ErrScreeningCancelled
+			}
+			return f.Exit(), nil
+		case guide.Who:
+			err = r.askWho()
+		case guide.Settled:
+			err = r.askYesNo(f.Question())
+		case guide.Screening:
+			err = askWalk(f.Walk(), p)
+			switch {
+			case errors.Is(err, ErrScreeningCancelled):
+				r.f.Do(guide.Act(guide.Quit))
+				err = nil
+			case err == nil:
+				_, err = f.Do(guide.Act(guide.ScreeningDone))
+				if err == nil {
+					r.afterScreening()
+					printed = true
+				}
+			}
+		case guide.Result:
+			if !printed {
+				PrintClearance(p.out, f.Clearance(), f.Allowed())
+			}
+			if f.Valid(guide.Continue) {
+				_, err = f.Do(guide.Act(guide.Continue))
+			} else {
+				f.Do(guide.Act(guide.Quit))
+			}
+		case guide.Picker:
+			err = r.askRoutine()
+		case guide.Session:
+			err = r.session()
+		case guide.Summary:
+			r.summary()
+			f.Do(guide.Act(guide.Quit))
+		}
+		var sig ErrInterrupted
+		switch {
+		case errors.As(err, &sig):
+			r.show(f.Do(guide.Action{Kind: guide.Interrupt, Status: sig.Status}))
+			if f.Routine() != nil && f.Summary().Outcome != "" {
+				r.summary()
+			}
+			p.Say("Interrupted.")
+			return sig.Status, nil
+		case err != nil:
+			if f.Stage() == guide.Session {
+				r.show(f.Do(guide.Act(guide.Quit)))
+				r.summary()
+			}
+			return 1, err
 		}
 	}
-	s, err := coach.New(r, c, opts.Clock, coach.Options{SessionNumber: opts.SessionNumber, CheckInAtSides: opts.CheckInAtSides})
-	if err != nil {
-		return nil, nil, 1, err
+}
+
+// afterScreening prints the clearance and where the session stands in
+// its course.
+func (r *runner) afterScreening() {
+	f, p := r.f, r.p
+	PrintClearance(p.out, f.Clearance(), f.Allowed())
+	if f.Stage() == guide.Result && !f.Valid(guide.Continue) {
+		return // no massage today: the clearance says what to do
 	}
-	if opts.Journal == nil {
-		return s, nil, 0, nil
+	if f.Saving() {
+		sayCourse(p, f.Course())
+	} else {
+		p.Say("This session will not be saved: %s.", f.Problem())
 	}
-	id, err := opts.Journal.StartSession(person.ID, r.ID, len(s.Steps()), opts.SessionNumber, opts.Clock.Now())
-	if err != nil {
-		p.Say("This session will not be saved: %v", err)
-		return s, nil, 0, nil
+}
+
+// askWho asks who is massaged.
+func (r *runner) askWho() error {
+	return r.p.Ask(r.f.Question()+" 1) me  2) my partner", func(s string) error {
+		var mode screening.Mode
+		switch strings.ToLower(s) {
+		case "1", "me", "self":
+			mode = screening.Self
+		case "2", "partner", "my partner":
+			mode = screening.Partner
+		case "q":
+			r.f.Do(guide.Act(guide.Quit))
+			return nil
+		default:
+			return errors.New("type 1 (me) or 2 (my partner)")
+		}
+		_, err := r.f.Do(guide.Action{Kind: guide.ChooseWho, Mode: mode, Name: r.f.Options().PartnerName})
+		return err
+	})
+}
+
+// askYesNo answers one of the flow's yes/no questions.
+func (r *runner) askYesNo(q string) error {
+	return r.p.Ask(q+" [y/n]", func(s string) error {
+		switch strings.ToLower(s) {
+		case "y", "yes":
+			r.f.Do(guide.Action{Kind: guide.Answer, Yes: true})
+		case "n", "no":
+			r.f.Do(guide.Action{Kind: guide.Answer, Yes: false})
+		case "q":
+			r.f.Do(guide.Act(guide.Quit))
+		default:
+			return errors.New("type y (yes) or n (no)")
+		}
+		return nil
+	})
+}
+
+// askRoutine lists the allowed routines and asks for one.
+func (r *runner) askRoutine() error {
+	f, p := r.f, r.p
+	if n := f.Notice(); n != "" {
+		p.Say("%s", n)
 	}
-	return s, opts.Journal.NewRecorder(id), 0, nil
+	allowed := f.Allowed()
+	if len(allowed) == 0 {
+		p.Say("No routine is allowed today.")
+		f.Do(guide.Act(guide.Quit))
+		return nil
+	}
+	for i, a := range allowed {
+		p.Say("%d) %s: %s, %s, %s", i+1, a.ID, a.Title, routines.HumanDuration(a.Total()), a.Intensity())
+	}
+	err := p.Ask(f.Question()+" Type its number.", func(s string) error {
+		if s == "q" {
+			f.Do(guide.Act(guide.Quit))
+			return nil
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > len(allowed) {
+			return fmt.Errorf("type a number from 1 to %d", len(allowed))
+		}
+		_, err = f.Do(guide.Action{Kind: guide.ChooseRoutine, Routine: allowed[n-1]})
+		return err
+	})
+	if err != nil && !errors.As(err, new(ErrInterrupted)) {
+		return fmt.Errorf("no routine was chosen: %w", err)
+	}
+	return err
 }
 
 // sayCourse tells where the session stands in its course.
@@ -186,4 +230,11 @@ func sayCourse(p *Prompter, c journal.Course) {
 	for _, a := range c.Advice {
 		p.Say("%s", a)
 	}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

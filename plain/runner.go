@@ -8,121 +8,132 @@ import (
 	"time"
 
 	"knead/coach"
-	"knead/voice"
+	"knead/guide"
 )
 
-// runner drives an engine from lines and a timer.
+// runner draws the flow as lines and turns typed lines into its actions.
 type runner struct {
-	voice      *voice.Speaker
-	voiceSeq   int64
-	partner    bool
-	saver      *logSaver
 	p          *Prompter
-	e          engine
-	clock      coach.Clock
-	speed      float64
+	f          *guide.Flow
 	lastMinute int
 }
 
-func (r *runner) handle(ev coach.Event) {
-	cues, err := r.e.Handle(ev)
-	if r.saver != nil {
-		r.saver.save()
-	}
-	sayCues(r.p, cues)
-	r.speakCues(cues)
-	for _, c := range cues {
+// show prints what an action produced: a line per cue, and the
+// acknowledgement.
+func (r *runner) show(rep guide.Reply, err ...error) {
+	sayCues(r.p, rep.Cues)
+	for _, c := range rep.Cues {
 		if c.Kind == coach.CueStepStart || c.Kind == coach.CueRestStart {
 			r.lastMinute = c.Duration / 60
 		}
 	}
-	var nn *coach.NotNowError
-	if errors.As(err, &nn) {
-		r.p.Say("  (%s)", err)
+	if rep.Note != "" {
+		r.p.Say("%s", rep.Note)
 	}
-}
-
-// speakCues hands the cues' words to the voice, if there is one.
-func (r *runner) speakCues(cues []coach.Cue) {
-	for _, c := range cues {
-		if w := voice.Words(c, r.partner); w != "" {
-			r.voiceSeq++
-			r.voice.Say(r.voiceSeq, w)
+	for _, e := range err {
+		if e != nil {
+			r.p.Say("  (%s)", e)
 		}
 	}
 }
 
-// loop runs until the session is done, or the input ends at a prompt.
-func (r *runner) loop() error {
-	for {
-		st := r.e.State()
-		if st.Phase == coach.Done {
-			return nil
-		}
+// do applies an action and shows its reply.
+func (r *runner) do(a guide.Action) {
+	rep, err := r.f.Do(a)
+	r.show(rep, err)
+}
+
+// session runs the session stage until it ends, or the input ends at a
+// prompt.
+func (r *runner) session() error {
+	for r.f.Stage() == guide.Session {
+		st := r.f.State()
+		q := r.f.Question()
 		var err error
 		switch {
 		case st.Prompt == coach.StopPrompt:
 			err = r.askStop(st)
 		case st.Prompt == coach.EasePrompt:
-			err = r.p.Ask(fmt.Sprintf("Ease the pressure: the pain went up from %d to %d. Press enter to go on, s to stop.", st.Baseline, st.LastPain), func(s string) error {
-				r.line(s, coach.E(coach.Ack))
-				return nil
-			})
+			err = r.p.Ask(q+" Press enter to go on, s to stop.", r.lineOr(guide.Continue))
 		case st.Prompt == coach.GapPrompt:
-			err = r.p.Ask("The clock jumped (the computer slept). The step is paused. Press enter to resume, r to restart the step.", func(s string) error {
-				r.line(s, coach.E(coach.ResumeStep))
-				return nil
-			})
+			err = r.p.Ask(q+" Press enter to resume, r to restart the step.", r.lineOr(guide.Continue))
 		case st.Phase == coach.Preparation:
-			rt := r.e.Routine()
+			rt := r.f.Routine()
 			r.p.Say("Routine: %s. Position: %s", rt.Title, rt.Position)
 			for _, item := range rt.Prepare {
 				r.p.Say("  - %s", item)
 			}
-			err = r.p.Ask("Press enter when ready.", func(string) error {
-				r.handle(coach.E(coach.Confirm))
+			err = r.p.Ask(q+" Press enter when ready.", func(s string) error {
+				if s == "q" {
+					r.do(guide.Act(guide.Quit))
+					return nil
+				}
+				r.do(guide.Act(guide.Continue))
 				return nil
 			})
 		case st.Phase == coach.PainfulSide:
-			err = r.p.Ask("Which side hurts more? l left, r right, b both, n neither.", func(s string) error {
+			err = r.p.Ask(q+" l left, r right, b both, n neither.", func(s string) error {
 				side, ok := map[string]coach.Side{"l": coach.Left, "r": coach.Right, "b": coach.SideBoth, "n": coach.SideNone}[strings.ToLower(s)]
-				if !ok {
+				switch {
+				case s == "q":
+					r.do(guide.Act(guide.Quit))
+				case !ok:
 					return errors.New("type l, r, b or n")
+				default:
+					r.do(guide.Action{Kind: guide.ChooseSide, Side: side})
 				}
-				r.handle(coach.SideEvent(side))
+				return nil
+			})
+		case st.Phase == coach.Baseline && r.f.PainBefore() >= 0:
+			err = r.p.Ask(q+" Press enter to start, u to change it.", func(s string) error {
+				switch s {
+				case "":
+					r.do(guide.Act(guide.Continue))
+				case "u":
+					r.do(guide.Act(guide.Undo))
+				default:
+					return r.rating(s, "press enter to start, u to change the pain before")
+				}
 				return nil
 			})
 		case st.Phase == coach.Baseline, st.Phase == coach.CheckIn, st.Phase == coach.FinalPain:
-			q := "How is the pain now, 0-10?"
-			if st.Phase == coach.Baseline {
-				q = "How strong is the pain before you start, 0-10?"
-			}
 			err = r.p.Ask(q, func(s string) error {
-				pain, ok := parsePain(s)
-				switch {
-				case ok:
-					r.handle(coach.RateEvent(pain))
-				case (st.Phase == coach.CheckIn || st.Phase == coach.FinalPain) && s == "w":
-					r.handle(coach.E(coach.Warning))
-				case st.Phase == coach.CheckIn && s == "s":
-					r.line(s, coach.Event{})
-				default:
-					return errors.New("type a number from 0 (no pain) to 10 (worst imaginable), or w for a warning sign")
+				hint := "type a number from 0 (no pain) to 10 (worst imaginable), or w for a warning sign"
+				if st.Phase == coach.Baseline {
+					hint = "type a number from 0 (no pain) to 10 (worst imaginable)"
 				}
-				return nil
+				return r.rating(s, hint)
 			})
 		default:
 			err = r.timed()
 		}
-		if err != nil {
-			r.handle(coach.E(coach.Quit))
+		if errors.Is(err, ErrEndOfInput) {
 			return fmt.Errorf("the session ended because %w before %s", err, st.Phase)
 		}
+		if err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// rating takes a line at a question about the pain: a number, w, s or q.
+func (r *runner) rating(s, hint string) error {
+	if pain, ok := parsePain(s); ok {
+		r.do(guide.PainAction(pain))
+		return nil
+	}
+	for word, k := range map[string]guide.ActionKind{"w": guide.Warning, "s": guide.Stop, "q": guide.Quit} {
+		if strings.ToLower(s) == word && r.f.Valid(k) {
+			r.do(guide.Act(k))
+			return nil
+		}
+	}
+	return errors.New(hint)
 }
 
 func (r *runner) askStop(st coach.State) error {
-	r.p.Say("STOP: %s. The clock is frozen.", st.StopReason)
+	r.p.Say("%s The clock is frozen.", r.f.Question())
 	r.p.Say("Take your hands off and rest. If the pain stays or you feel numbness or tingling, see a doctor.")
 	q := "Type e to end the session."
 	if st.CanFinishGently {
@@ -130,21 +141,15 @@ func (r *runner) askStop(st coach.State) error {
 	}
 	return r.p.Ask(q, func(s string) error {
 		switch s {
-		case "e":
-			r.handle(coach.E(coach.EndSession))
+		case "e", "":
+			r.do(guide.Act(guide.EndSession))
 		case "g":
-			if !st.CanFinishGently {
+			if !r.f.Valid(guide.FinishGently) {
 				return errors.New("only e is possible now")
 			}
-			r.handle(coach.E(coach.FinishGently))
-		case "w":
-			r.handle(coach.E(coach.Warning))
+			r.do(guide.Act(guide.FinishGently))
 		default:
-			if pain, ok := parsePain(s); ok {
-				r.handle(coach.RateEvent(pain))
-				return nil
-			}
-			return errors.New("type e to end the session, a pain number, or w for a warning sign")
+			return r.rating(s, "type e to end the session, a pain number, or w for a warning sign")
 		}
 		return nil
 	})
@@ -153,10 +158,10 @@ func (r *runner) askStop(st coach.State) error {
 // timed runs a step or the rest: it wakes when the shown second changes and
 // reads lines as they come.
 func (r *runner) timed() error {
-	var st coach.State
+	speed := r.f.Options().Speed
 	for {
-		st = r.e.State()
-		if (st.Phase != coach.Step && st.Phase != coach.Rest) || st.Prompt != coach.NoPrompt {
+		st := r.f.State()
+		if r.f.Stage() != guide.Session || (st.Phase != coach.Step && st.Phase != coach.Rest) || st.Prompt != coach.NoPrompt {
 			return nil
 		}
 		var timer <-chan time.Time
@@ -165,9 +170,11 @@ func (r *runner) timed() error {
 			if delay == 0 {
 				delay = time.Second
 			}
-			timer = time.After(time.Duration(float64(delay) / r.speed))
+			timer = time.After(time.Duration(float64(delay) / speed))
 		}
 		select {
+		case status := <-r.p.Interrupts:
+			return ErrInterrupted{Status: status}
 		case line, ok := <-r.p.Lines:
 			if !ok {
 				if st.Frozen {
@@ -177,9 +184,9 @@ func (r *runner) timed() error {
 				continue
 			}
 			r.p.Echo(line)
-			r.line(line, coach.Event{})
+			r.line(line)
 		case <-timer:
-			r.handle(coach.E(coach.Tick))
+			r.show(r.f.Tick())
 			r.announceMinute()
 		}
 	}
@@ -188,7 +195,7 @@ func (r *runner) timed() error {
 // announceMinute says how many minutes are left each time the countdown
 // passes a whole minute.
 func (r *runner) announceMinute() {
-	st := r.e.State()
+	st := r.f.State()
 	if st.Phase != coach.Step && st.Phase != coach.Rest {
 		return
 	}
@@ -203,61 +210,73 @@ func shownSeconds(d time.Duration) int {
 	return int((d + time.Second - 1) / time.Second)
 }
 
-// line maps a typed line to an event; fallback is used for an empty line.
-func (r *runner) line(s string, fallback coach.Event) {
+// lineOr answers a prompt: an empty line is the action given, any other
+// line is read as during a step.
+func (r *runner) lineOr(k guide.ActionKind) func(string) error {
+	return func(s string) error {
+		if s == "" {
+			r.do(guide.Act(k))
+			return nil
+		}
+		r.line(s)
+		return nil
+	}
+}
+
+// words are the actions a typed word stands for during a step.
+var words = map[string]guide.ActionKind{
+	"w": guide.Warning, "s": guide.Stop, "p": guide.PauseResume, "n": guide.Next, "b": guide.Back,
+	"+": guide.Extend, "r": guide.Restart, "q": guide.Quit,
+}
+
+// line maps a typed line to an action.
+func (r *runner) line(s string) {
 	if pain, ok := parsePain(s); ok {
-		r.handle(coach.RateEvent(pain))
+		r.do(guide.PainAction(pain))
 		return
 	}
-	st := r.e.State()
-	switch strings.ToLower(s) {
-	case "":
-		if fallback.Kind != 0 {
-			r.handle(fallback)
+	s = strings.ToLower(s)
+	k, ok := words[s]
+	if !ok {
+		if s != "" {
+			r.p.Say("  (type a pain number 0-10, w warning sign, s stop, p pause, n next, + more time, q quit)")
 		}
-	case "w":
-		r.handle(coach.E(coach.Warning))
-	case "s":
-		r.handle(coach.E(coach.RequestStop))
-	case "p":
-		if st.Paused {
-			r.handle(coach.E(coach.Resume))
-			r.p.Say("Resumed: %s left.", clock(r.e.State().Remaining))
-		} else {
-			r.handle(coach.E(coach.Pause))
-			r.p.Say("Paused at %s. Type p to resume.", clock(r.e.State().Remaining))
-		}
-	case "n":
-		r.handle(coach.E(coach.Next))
-	case "b":
-		r.handle(coach.E(coach.Back))
-	case "+":
-		r.handle(coach.E(coach.Extend))
-		r.p.Say("30 seconds more: %s left.", clock(r.e.State().Remaining))
-	case "r":
-		r.handle(coach.E(coach.RestartStep))
-	case "q":
-		r.handle(coach.E(coach.Quit))
-	default:
-		if fallback.Kind != 0 {
-			r.handle(fallback)
-			return
-		}
-		r.p.Say("  (type a pain number 0-10, w warning sign, s stop, p pause, n next, + more time, q quit)")
+		return
+	}
+	paused := r.f.State().Paused
+	r.do(guide.Act(k))
+	st := r.f.State()
+	switch {
+	case k == guide.PauseResume && paused && !st.Paused:
+		r.p.Say("Resumed: %s left.", clock(st.Remaining))
+	case k == guide.PauseResume && st.Paused:
+		r.p.Say("Paused at %s. Type p to resume.", clock(st.Remaining))
+	case k == guide.Extend:
+		r.p.Say("30 seconds more: %s left.", clock(st.Remaining))
 	}
 }
 
 // summary prints the session's summary and advice.
 func (r *runner) summary() {
-	sum := r.e.Summary()
+	sum := r.f.Summary()
+	if r.f.Routine() == nil {
+		return
+	}
 	pain := func(v int) string {
 		if v < 0 {
 			return "-"
 		}
 		return strconv.Itoa(v)
 	}
+	how := string(sum.Outcome)
+	if sum.FinishedGently {
+		how += ", finished gently"
+	}
 	r.p.Say("Summary: %s, %s. Pain before %s, after %s. Steps done %d of %d. Massage time %s, rest %s.",
-		r.e.Routine().Title, sum.Outcome, pain(sum.Baseline), pain(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active), clock(sum.Rest))
+		r.f.Routine().Title, how, pain(sum.Baseline), pain(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active), clock(sum.Rest))
+	if sum.StepsSkipped > 0 {
+		r.p.Say("Steps skipped: %d.", sum.StepsSkipped)
+	}
 	if sum.StopReason != "" {
 		r.p.Say("Stopped because %s.", sum.StopReason)
 	}

@@ -6,15 +6,22 @@ import (
 	"strings"
 	"time"
 
+	"knead/guide"
 	"knead/screening"
 )
 
 // ErrScreeningCancelled says the user left the questionnaire before the
 // end; no clearance was given.
-var ErrScreeningCancelled = errors.New("screening cancelled; no clearance was given")
+var ErrScreeningCancelled = guide.ErrScreeningCancelled
 
 // Disclaimer is shown before the first screening question.
 const Disclaimer = "knead is not medical advice. Answer honestly; when in doubt, see a doctor before any massage."
+
+// sayDisclaimer says what knead is not, and how to answer.
+func sayDisclaimer(p *Prompter) {
+	p.Say("%s", Disclaimer)
+	p.Say("Answer each question with the letter shown; b goes back to the previous question, ? lists the answers, q leaves.")
+}
 
 // AskMode asks who is massaged.
 func AskMode(p *Prompter) (screening.Mode, error) {
@@ -47,8 +54,7 @@ type Remembered func(screening.Mode) (screening.Answers, time.Time)
 // skipped. An empty line never answers a question. It returns the walk,
 // which holds the answers and says which of them were given afresh.
 func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, p *Prompter, remembered Remembered) (*screening.Walk, error) {
-	p.Say("%s", Disclaimer)
-	p.Say("Answer each question with the letter shown; b goes back to the previous question, ? lists the answers, q leaves.")
+	sayDisclaimer(p)
 	if mode == "" {
 		m, err := AskMode(p)
 		if err != nil {
@@ -62,6 +68,14 @@ func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, 
 		kept, at = remembered(mode)
 	}
 	w := screening.NewWalk(q, mode, name, kept, at)
+	if err := askWalk(w, p); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// askWalk asks the walk's questions until it is done.
+func askWalk(w *screening.Walk, p *Prompter) error {
 	for !w.Done() {
 		if w.Confirming() {
 			err := p.Ask(w.KeptPrompt()+" Has anything changed? n nothing changed, y ask them again", func(s string) error {
@@ -76,7 +90,7 @@ func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, 
 				return nil
 			})
 			if err != nil {
-				return nil, fmt.Errorf("before the first question: %w", err)
+				return fmt.Errorf("before the first question: %w", err)
 			}
 			continue
 		}
@@ -110,13 +124,13 @@ func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, 
 			return w.AnswerText(s)
 		})
 		if err != nil {
-			return nil, fmt.Errorf("question %d was not answered: %w; every question needs an answer", n, err)
+			return fmt.Errorf("question %d was not answered: %w; every question needs an answer", n, err)
 		}
 		if quit {
-			return nil, ErrScreeningCancelled
+			return ErrScreeningCancelled
 		}
 	}
-	return w, nil
+	return nil
 }
 
 // optionKeys lists a question's answers for a prompt: "y/n", or with the

@@ -9,49 +9,12 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"knead/coach"
-	"knead/journal"
+	"knead/guide"
 	"knead/routines"
-	"knead/screening"
-	"knead/voice"
 )
 
-// Options configure a run of the app.
-type Options struct {
-	Library   *routines.Library
-	Questions *screening.Questionnaire
-	// Clock drives the session; nil means the system clock.
-	Clock coach.Clock
-	// Mode is who is massaged; "" asks on the welcome screen.
-	Mode        screening.Mode
-	PartnerName string
-	// RoutineID, when set, skips the picker after screening (if allowed).
-	RoutineID string
-	// Bell rings the terminal bell on cues.
-	Bell bool
-	// Rehearse plays RoutineID without screening at Speed times speed.
-	Rehearse bool
-	Speed    float64
-	// SessionNumber is the session's place in its course (1 = first); with
-	// a journal it comes from the history.
-	SessionNumber int
-	// CheckInAtSides asks about the pain only when a side is done.
-	CheckInAtSides bool
-	// Voice speaks the cues; nil is silent.
-	Voice *voice.Speaker
-	// Journal records screenings and sessions; nil runs without saving.
-	Journal *journal.Store
-	// JournalProblem says why there is no journal, for the screen.
-	JournalProblem string
-}
-
-// engine is what the session screen drives: a real session, or a rehearsal.
-type engine interface {
-	Handle(coach.Event) ([]coach.Cue, error)
-	State() coach.State
-	Summary() coach.Summary
-	Routine() *routines.Routine
-}
+// Options configure a run of the app: the guided flow's options.
+type Options = guide.Options
 
 type screen uint8
 
@@ -64,40 +27,32 @@ const (
 	screenSession
 	screenSummary
 	screenHistory
+	screenSettled
 )
 
 // Model is the root model of the app.
 type Model struct {
 	opts   Options
+	flow   *guide.Flow
 	keys   keyMap
 	st     styles
 	width  int
 	height int
 	screen screen
 
-	mode          screening.Mode
-	partnerName   string
+	// The welcome screen: the cursor, and the partner's name being typed.
 	welcomeCursor int
 	typingName    bool
+	partnerName   string
+	notice        string
 
-	form *screeningForm
-	// fresh are the screening answers given (not kept from memory).
-	fresh screening.Answers
-	// pending is the command New prepared, run by Init.
-	pending tea.Cmd
-
-	clearance screening.Clearance
-	// chosen is the routine asked for on the command line, waiting while
-	// the screening result is read.
-	chosen       *routines.Routine
+	form         *screeningForm
 	pickerCursor int
-	notice       string
 
-	engine  engine
 	tickGen int
 	// diagrams caches the drawn back per zone; cleared with the styles.
 	diagrams map[routines.Zone][]string
-	flash    string // the latest cue in words, shown under the title
+	flash    string // the latest cue or acknowledgement in words
 
 	confirmQuit bool
 	showHelp    bool
@@ -105,25 +60,11 @@ type Model struct {
 	// step; closing them resumes it.
 	heldClock bool
 
-	// The journal: who is massaged, their course, and the recorder of the
-	// running session with how far the engine's log has been handed to it.
-	person      journal.Person
-	course      journal.Course
-	recorder    *journal.Recorder
-	logged      int
-	saveWarning string
-	// voiceSeq orders utterances handed to the speaker from commands.
-	voiceSeq int64
-
 	historyLines  []string
 	historyOffset int
 	historyFrom   screen
 
-	// farewell is a line left on the terminal after the app closes.
-	farewell string
-
-	// ExitCode is the process status after the program ends: 0, or 130
-	// after Ctrl-C.
+	// ExitCode is the process status after the program ends.
 	ExitCode int
 	// Err is a problem that ended the app early.
 	Err error
@@ -131,21 +72,14 @@ type Model struct {
 
 // New builds the root model.
 func New(opts Options) *Model {
-	if opts.Clock == nil {
-		opts.Clock = coach.SystemClock{}
+	m := &Model{opts: opts, keys: defaultKeyMap(), st: newStyles(true), partnerName: opts.PartnerName}
+	f, err := guide.New(opts)
+	if err != nil {
+		m.Err = err
+		return m
 	}
-	if opts.Speed <= 0 {
-		opts.Speed = 1
-	}
-	m := &Model{opts: opts, keys: defaultKeyMap(), st: newStyles(true), mode: opts.Mode, partnerName: opts.PartnerName}
-	switch {
-	case opts.Rehearse:
-		m.startRehearsal()
-	case opts.Mode != "":
-		m.pending = m.startScreening()
-	default:
-		m.setScreen(screenWelcome)
-	}
+	m.flow = f
+	m.follow()
 	return m
 }
 
@@ -156,12 +90,14 @@ func (m *Model) setScreen(s screen) {
 }
 
 // Init asks the terminal for its background colour, for light and dark
-// styles, and starts the form or the rehearsal.
+// styles, and starts a rehearsal's first step with the first frame.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.pending}
-	m.pending = nil
-	if m.opts.Rehearse && m.engine != nil {
-		cmds = append(cmds, m.beginRehearsal())
+	if m.flow == nil {
+		return tea.Quit
+	}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.flow.Rehearsal() {
+		cmds = append(cmds, m.after(m.flow.Begin(), nil))
 	}
 	return tea.Batch(cmds...)
 }
@@ -177,37 +113,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.st = newStyles(msg.IsDark())
 		m.diagrams = nil
 		return m, nil
-	case courseMsg:
-		return m, m.courseLoaded(msg)
-	case recordingMsg:
-		return m, m.recordingStarted(msg)
-	case savedMsg:
-		if msg.err != nil {
-			m.saveWarning = "not saved: " + msg.err.Error()
-		}
-		return m, nil
 	case tickMsg:
-		if msg.gen != m.tickGen || m.engine == nil {
+		if msg.gen != m.tickGen || m.screen != screenSession {
 			return m, nil // a tick from before the last change
 		}
-		return m, m.apply(coach.E(coach.Tick))
+		return m, m.after(m.flow.Tick(), nil)
+	case signalMsg:
+		m.flow.Do(guide.Action{Kind: guide.Interrupt, Status: msg.status})
+		m.ExitCode = msg.status
+		return m, tea.Quit
 	case tea.ResumeMsg:
 		// Back from Ctrl-Z: the engine sees the clock jump on the next
 		// tick and pauses the step with the gap prompt.
 		if m.screen != screenSession {
 			return m, nil
 		}
-		return m, m.apply(coach.E(coach.Tick))
+		return m, m.after(m.flow.Tick(), nil)
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+z" {
 			return m, tea.Suspend
 		}
 		if msg.String() == "ctrl+c" {
-			if m.engine != nil && m.engine.State().Phase != coach.Done {
-				m.engine.Handle(coach.E(coach.Quit))
-			}
+			// The session is recorded as interrupted before the program
+			// ends; the terminal is restored on the way out.
+			m.flow.Do(guide.Action{Kind: guide.Interrupt, Status: 130})
 			m.ExitCode = 130
-			return m, tea.Sequence(m.saveLog(), tea.Quit)
+			return m, tea.Quit
 		}
 	}
 	switch m.screen {
@@ -225,6 +156,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateSummary(msg)
 	case screenHistory:
 		return m, m.updateHistory(msg)
+	case screenSettled:
+		return m, m.updateSettled(msg)
 	}
 	return m, nil
 }
@@ -266,9 +199,15 @@ func (m *Model) renderScreen() string {
 		return m.viewSummary()
 	case screenHistory:
 		return m.viewHistory()
+	case screenSettled:
+		return m.viewSettled()
 	}
 	return ""
 }
+
+// signalMsg says the process was told to end (a closed terminal, a kill):
+// the session is recorded as interrupted and the app ends with status.
+type signalMsg struct{ status int }
 
 // tickMsg wakes the session screen; gen ties it to the schedule it came
 // from so that a stale tick (after a pause or a skip) is dropped.
@@ -279,10 +218,10 @@ type tickMsg struct{ gen int }
 // redrawn once a second and never drifts.
 func (m *Model) scheduleTick() tea.Cmd {
 	m.tickGen++
-	if m.engine == nil {
+	if m.screen != screenSession {
 		return nil
 	}
-	st := m.engine.State()
+	st := m.flow.State()
 	if st.Frozen {
 		return nil
 	}
@@ -295,7 +234,7 @@ func (m *Model) scheduleTick() tea.Cmd {
 			delay = toPass
 		}
 	}
-	delay = time.Duration(float64(delay) / m.opts.Speed)
+	delay = time.Duration(float64(delay) / m.flow.Options().Speed)
 	if delay < time.Millisecond {
 		delay = time.Millisecond
 	}

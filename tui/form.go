@@ -78,6 +78,13 @@ func newScreeningForm(q *screening.Questionnaire, mode screening.Mode, name stri
 	return f
 }
 
+// newWalkForm draws a walk the guided flow has started.
+func newWalkForm(w *screening.Walk, disclaimer bool) *screeningForm {
+	f := &screeningForm{disclaimer: disclaimer, walk: w}
+	f.settle()
+	return f
+}
+
 // begin starts the walk once the mode is known.
 func (f *screeningForm) begin(mode screening.Mode) {
 	var kept screening.Answers

@@ -8,7 +8,7 @@ type keyMap struct {
 	Confirm, Up, Down, ForceQuit                                    key.Binding
 	EndSession, FinishGently, Restart                               key.Binding
 	Yes, No                                                         key.Binding
-	History                                                         key.Binding
+	History, Undo                                                   key.Binding
 }
 
 func defaultKeyMap() keyMap {
@@ -34,6 +34,7 @@ func defaultKeyMap() keyMap {
 		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
 		History:      key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
+		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "change the pain before")),
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"knead/guide"
 	"knead/routines"
 	"knead/screening"
 )
@@ -15,7 +16,7 @@ import (
 
 func (m *Model) firstAllowed() int {
 	for i, r := range m.opts.Library.All() {
-		if ok, _ := m.clearance.Allows(r); ok {
+		if ok, _ := m.flow.Clearance().Allows(r); ok {
 			return i
 		}
 	}
@@ -30,7 +31,7 @@ func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
 	all := m.opts.Library.All()
 	move := func(dir int) {
 		for i := m.pickerCursor + dir; i >= 0 && i < len(all); i += dir {
-			if ok, _ := m.clearance.Allows(all[i]); ok {
+			if ok, _ := m.flow.Clearance().Allows(all[i]); ok {
 				m.pickerCursor = i
 				return
 			}
@@ -38,14 +39,14 @@ func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return tea.Quit
+		return m.do(guide.Act(guide.Quit))
 	case key.Matches(k, m.keys.Up):
 		move(-1)
 	case key.Matches(k, m.keys.Down):
 		move(1)
 	case key.Matches(k, m.keys.Confirm):
 		if m.pickerCursor >= 0 {
-			return m.startSession(all[m.pickerCursor])
+			return m.do(guide.Action{Kind: guide.ChooseRoutine, Routine: all[m.pickerCursor]})
 		}
 	}
 	return nil
@@ -55,25 +56,28 @@ func (m *Model) viewPicker() string {
 	w := m.textWidth()
 	var b strings.Builder
 	b.WriteString(m.st.title.Render("Choose a routine") + "  ")
-	switch m.clearance.Level {
+	c := m.flow.Clearance()
+	switch c.Level {
 	case screening.Gentle:
 		b.WriteString(m.st.warn.Render("gentle routines only") + "\n")
 	default:
 		b.WriteString(m.st.ok.Render("screening: clear") + "\n")
 	}
-	if locks := m.clearance.LowerBackLocks(); len(locks) > 0 {
+	if locks := c.LowerBackLocks(); len(locks) > 0 {
 		b.WriteString(m.st.warn.Render(wrap("The lower back is not massaged today ("+strings.Join(locks, ", ")+").", w)) + "\n")
 	}
-	for _, a := range m.clearance.Advice {
+	for _, a := range c.Advice {
 		b.WriteString(wrap("• "+a, w) + "\n")
 	}
-	if m.notice != "" {
-		b.WriteString(m.st.warn.Render(wrap(m.notice, w)) + "\n")
+	for _, n := range []string{m.flow.Notice(), m.notice} {
+		if n != "" {
+			b.WriteString(m.st.warn.Render(wrap(n, w)) + "\n")
+		}
 	}
 	b.WriteString("\n")
 	for i, r := range m.opts.Library.All() {
 		line := fmt.Sprintf("%-16s %-30s %4s min  %s", r.ID, r.Title, clockMinutes(r), r.Intensity())
-		ok, why := m.clearance.Allows(r)
+		ok, why := c.Allows(r)
 		switch {
 		case !ok:
 			b.WriteString(m.st.locked.Render(truncate("  "+line, w)) + "\n")

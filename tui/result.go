@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"knead/routines"
+	"knead/guide"
 	"knead/screening"
 )
 
@@ -27,14 +27,12 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return tea.Quit
+		return m.do(guide.Act(guide.Quit))
 	case key.Matches(k, m.keys.Confirm):
-		if blocked(m.clearance) || m.chosen == nil {
-			return tea.Quit
+		if !m.flow.Valid(guide.Continue) {
+			return m.do(guide.Act(guide.Quit))
 		}
-		r := m.chosen
-		m.chosen = nil
-		return m.startSession(r)
+		return m.do(guide.Act(guide.Continue))
 	}
 	return nil
 }
@@ -64,7 +62,7 @@ func (m *Model) viewResult() string {
 // resultLines lays out the result at width w: detail 2 with sources, 1
 // with reasons only, 0 with neither.
 func (m *Model) resultLines(w, detail int) []string {
-	c := m.clearance
+	c := m.flow.Clearance()
 	style := m.st.warn
 	if blocked(c) {
 		style = m.st.danger
@@ -92,20 +90,10 @@ func (m *Model) resultLines(w, detail int) []string {
 	add(wrap(c.NextStep(), w))
 	add("")
 	help := "q or enter: close knead (this result stays on the terminal)"
-	if !blocked(c) && m.chosen != nil {
-		help = fmt.Sprintf("enter: go on to %s · q quit", m.chosen.Title)
+	if chosen := m.flow.Chosen(); !blocked(c) && chosen != nil {
+		help = fmt.Sprintf("enter: go on to %s · q quit", chosen.Title)
 	}
 	add(m.st.help.Render(wrap(help, w)))
 	return lines
 }
 
-// showLimits shows the result before routine r when the clearance has
-// limits or advice the user must read first; it reports whether it did.
-func (m *Model) showLimits(r *routines.Routine) bool {
-	if len(m.clearance.Reasons) == 0 && len(m.clearance.Advice) == 0 {
-		return false
-	}
-	m.chosen = r
-	m.setScreen(screenResult)
-	return true
-}

@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"knead/guide"
 	"knead/plain"
 )
 
@@ -22,23 +24,34 @@ const frameRate = 10
 
 // Run runs the app on the terminal behind in and out until the user leaves,
 // then prints a short summary of the session (if any) on out, outside the
-// alternate screen. It returns the exit status: 0, or 130 after Ctrl-C.
+// alternate screen. It returns the exit status: 0; 3 or 4 after a
+// screening that allows no massage; 130 after Ctrl-C, 129 after a closed
+// terminal, 143 after a kill (SIGTERM).
 func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	m := New(opts)
 	if m.Err != nil {
 		return 1, m.Err
 	}
 	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate))
-	// A closed terminal (SIGHUP) ends knead at once. Every event so far is
-	// already in the journal; the session stays without an outcome and is
-	// shown as interrupted.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	// A closed terminal (SIGHUP) or a kill (SIGTERM) ends knead soon: the
+	// session is recorded as interrupted and the terminal restored. If the
+	// app does not end within a moment, it is killed; every event so far
+	// is already in the journal.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGHUP, syscall.SIGTERM)
+	defer signal.Stop(signals)
 	go func() {
-		if _, ok := <-hup; ok {
-			p.Kill()
+		sig, ok := <-signals
+		if !ok {
+			return
 		}
+		status := 129
+		if sig == syscall.SIGTERM {
+			status = 143
+		}
+		p.Send(signalMsg{status: status})
+		time.Sleep(2 * time.Second)
+		p.Kill()
 	}()
 	final, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) {
@@ -54,34 +67,35 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	if fm.Err != nil {
 		return 1, fm.Err
 	}
-	if fm.engine != nil {
-		printSummary(out, fm.engine)
+	f := fm.flow
+	if f.Routine() != nil {
+		printSummary(out, f)
 	}
-	if fm.farewell != "" {
-		fmt.Fprintf(out, "knead: %s\n", fm.farewell)
+	if line := f.Farewell(); line != "" {
+		fmt.Fprintf(out, "knead: %s\n", line)
+	}
+	if fm.screen == screenResult && f.Stage() != guide.Session {
+		// The result must outlive the full screen: what to do, and why.
+		w, _ := fm.size()
+		plain.WriteClearance(out, f.Clearance(), nil, w)
+		if fm.ExitCode == 0 {
+			return f.Clearance().Level.ExitStatus(), nil
+		}
 	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return 130, nil
-	}
-	if fm.screen == screenResult {
-		// The result must outlive the full screen: what to do, and why.
-		w, _ := fm.size()
-		plain.WriteClearance(out, fm.clearance, nil, w)
-		if fm.ExitCode == 0 {
-			return fm.clearance.Level.ExitStatus(), nil
-		}
 	}
 	return fm.ExitCode, nil
 }
 
 // printSummary leaves one line per fact in the terminal's scrollback.
-func printSummary(out io.Writer, e engine) {
-	sum := e.Summary()
+func printSummary(out io.Writer, f *guide.Flow) {
+	sum := f.Summary()
 	if sum.Outcome == "" {
 		return
 	}
 	fmt.Fprintf(out, "knead: %s, %s; pain %s → %s; %d of %d steps; massage time %s\n",
-		e.Routine().ID, sum.Outcome, painText(sum.Baseline), painText(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
+		f.Routine().ID, sum.Outcome, painText(sum.Baseline), painText(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
 	if sum.StopReason != "" {
 		fmt.Fprintf(out, "knead: stopped because %s\n", sum.StopReason)
 	}

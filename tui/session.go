@@ -7,20 +7,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"knead/coach"
-	"knead/voice"
+	"knead/guide"
 )
 
-// updateSession maps keys to engine events. The order is fixed: the quit
-// confirmation and help first, then an open prompt, then the phase.
+// updateSession maps keys to the flow's actions. The order is fixed: the
+// quit question and the key list first, then the keys that work in every
+// state, then an open prompt, then the phase.
 func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	st := m.engine.State()
+	st := m.flow.State()
 	// Pain, a warning sign and stop work in every state, also under the
-	// quit question and the key list, which they close; the engine refuses
-	// them where they make no sense (before the baseline, for instance).
+	// quit question and the key list, which they close; the flow refuses
+	// them where they make no sense (before the pain before, for instance).
 	pain, isPain := painKey(k)
 	urgent := isPain || key.Matches(k, m.keys.Warning) || key.Matches(k, m.keys.Stop)
 	var reopened tea.Cmd
@@ -30,8 +31,9 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 	switch {
 	case m.confirmQuit:
 		if key.Matches(k, m.keys.Yes) {
-			m.engine.Handle(coach.E(coach.Quit))
-			return tea.Sequence(m.saveLog(), tea.Quit)
+			m.confirmQuit = false
+			m.do(guide.Act(guide.Quit))
+			return tea.Quit
 		}
 		if key.Matches(k, m.keys.No) {
 			return m.closeOverlay()
@@ -48,58 +50,56 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case isPain:
-		return tea.Batch(reopened, m.apply(coach.RateEvent(pain)))
+		return tea.Batch(reopened, m.do(guide.PainAction(pain)))
 	case key.Matches(k, m.keys.Warning):
-		return tea.Batch(reopened, m.apply(coach.E(coach.Warning)))
+		return tea.Batch(reopened, m.do(guide.Act(guide.Warning)))
 	case key.Matches(k, m.keys.Stop):
-		return tea.Batch(reopened, m.apply(coach.E(coach.RequestStop)))
+		return tea.Batch(reopened, m.do(guide.Act(guide.Stop)))
 	}
 	switch st.Prompt {
 	case coach.StopPrompt:
 		switch {
 		case key.Matches(k, m.keys.EndSession):
-			return m.apply(coach.E(coach.EndSession))
+			return m.do(guide.Act(guide.EndSession))
 		case key.Matches(k, m.keys.FinishGently):
-			return m.apply(coach.E(coach.FinishGently))
+			return m.do(guide.Act(guide.FinishGently))
 		}
 		return nil
-	case coach.EasePrompt:
+	case coach.EasePrompt, coach.GapPrompt:
 		switch {
 		case key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Pause):
-			return m.apply(coach.E(coach.Ack))
-		}
-		return nil
-	case coach.GapPrompt:
-		switch {
-		case key.Matches(k, m.keys.Confirm), key.Matches(k, m.keys.Pause):
-			return m.apply(coach.E(coach.ResumeStep))
-		case key.Matches(k, m.keys.Restart):
-			return m.apply(coach.E(coach.RestartStep))
+			return m.do(guide.Act(guide.Continue))
+		case st.Prompt == coach.GapPrompt && key.Matches(k, m.keys.Restart):
+			return m.do(guide.Act(guide.Restart))
 		}
 		return nil
 	}
 	switch st.Phase {
 	case coach.Preparation:
 		if key.Matches(k, m.keys.Confirm) {
-			return m.apply(coach.E(coach.Confirm))
+			return m.do(guide.Act(guide.Continue))
 		}
 	case coach.PainfulSide:
 		if side, ok := map[string]coach.Side{"l": coach.Left, "r": coach.Right, "b": coach.SideBoth, "n": coach.SideNone}[k.String()]; ok {
-			return m.apply(coach.SideEvent(side))
+			return m.do(guide.Action{Kind: guide.ChooseSide, Side: side})
+		}
+	case coach.Baseline:
+		switch {
+		case key.Matches(k, m.keys.Confirm):
+			return m.do(guide.Act(guide.Continue))
+		case key.Matches(k, m.keys.Undo):
+			return m.do(guide.Act(guide.Undo))
 		}
 	case coach.Step, coach.Rest, coach.CheckIn:
 		switch {
 		case key.Matches(k, m.keys.Pause):
-			if st.Paused {
-				return m.apply(coach.E(coach.Resume))
-			}
-			return m.apply(coach.E(coach.Pause))
+			return m.do(guide.Act(guide.PauseResume))
 		case key.Matches(k, m.keys.Next):
-			return m.apply(coach.E(coach.Next))
+			return m.do(guide.Act(guide.Next))
 		case key.Matches(k, m.keys.Back):
-			return m.apply(coach.E(coach.Back))
+			return m.do(guide.Act(guide.Back))
 		case key.Matches(k, m.keys.Extend):
-			return m.apply(coach.E(coach.Extend))
+			return m.do(guide.Act(guide.Extend))
 		}
 	}
 	return nil
@@ -108,10 +108,10 @@ func (m *Model) updateSession(msg tea.Msg) tea.Cmd {
 // holdClock pauses a running step or rest while the quit question or the
 // key list is open, like every other prompt; closeOverlay resumes it.
 func (m *Model) holdClock() tea.Cmd {
-	st := m.engine.State()
+	st := m.flow.State()
 	if (st.Phase == coach.Step || st.Phase == coach.Rest) && !st.Paused && st.Prompt == coach.NoPrompt {
 		m.heldClock = true
-		return m.apply(coach.E(coach.Pause))
+		return m.do(guide.Act(guide.Pause))
 	}
 	return nil
 }
@@ -124,8 +124,8 @@ func (m *Model) closeOverlay() tea.Cmd {
 		return nil
 	}
 	m.heldClock = false
-	if st := m.engine.State(); st.Paused && st.Prompt == coach.NoPrompt {
-		return m.apply(coach.E(coach.Resume))
+	if st := m.flow.State(); st.Paused && st.Prompt == coach.NoPrompt {
+		return m.do(guide.Act(guide.Resume))
 	}
 	return nil
 }
@@ -142,56 +142,6 @@ func painKey(k tea.KeyPressMsg) (int, bool) {
 	return 0, false
 }
 
-// apply feeds one event to the engine and turns what it says into side
-// effects: the bell, the words of the latest cue, the next tick, and the
-// summary when the session is over. Events the engine refuses change
-// nothing.
-func (m *Model) apply(e coach.Event) tea.Cmd {
-	cues, _ := m.engine.Handle(e)
-	cmds := []tea.Cmd{m.saveLog(), m.speak(cues)}
-	for _, c := range cues {
-		if text := cueWords(c, m.engine.State()); text != "" {
-			m.flash = text
-		}
-		switch c.Kind {
-		case coach.CueStepStart, coach.CueSideSwitch, coach.CueTenSeconds, coach.CueStop, coach.CueRestEnd:
-			cmds = append(cmds, m.bell())
-		}
-	}
-	if m.engine.State().Phase == coach.Done {
-		m.setScreen(screenSummary)
-		m.tickGen++
-		return tea.Batch(cmds...)
-	}
-	cmds = append(cmds, m.scheduleTick())
-	return tea.Batch(cmds...)
-}
-
-// speak hands the cues' words to the voice, in a command; the speaker
-// keeps only the newest of what it has not started saying.
-func (m *Model) speak(cues []coach.Cue) tea.Cmd {
-	if m.opts.Voice == nil {
-		return nil
-	}
-	var texts []string
-	for _, c := range cues {
-		if w := voice.Words(c, m.partner()); w != "" {
-			texts = append(texts, w)
-		}
-	}
-	if len(texts) == 0 {
-		return nil
-	}
-	m.voiceSeq++
-	seq, speaker := m.voiceSeq, m.opts.Voice
-	return func() tea.Msg {
-		for _, t := range texts {
-			speaker.Say(seq, t)
-		}
-		return nil
-	}
-}
-
 // bell rings the terminal bell, unless --no-bell.
 func (m *Model) bell() tea.Cmd {
 	if !m.opts.Bell {
@@ -201,7 +151,7 @@ func (m *Model) bell() tea.Cmd {
 }
 
 // cueWords is what a cue says on screen.
-func cueWords(c coach.Cue, st coach.State) string {
+func cueWords(c coach.Cue) string {
 	switch c.Kind {
 	case coach.CueStepStart:
 		return "Now: " + c.Title
@@ -211,6 +161,8 @@ func cueWords(c coach.Cue, st coach.State) string {
 		return "Ten seconds left"
 	case coach.CueStepEnd:
 		return "Step done: " + c.Title
+	case coach.CueStepSkipped:
+		return "Step skipped: " + c.Title
 	case coach.CueRestStart:
 		return "Massage done. Rest now."
 	case coach.CueGap:
@@ -225,7 +177,7 @@ func (m *Model) updateSummary(msg tea.Msg) tea.Cmd {
 	case !ok:
 		return nil
 	case key.Matches(k, m.keys.Quit), key.Matches(k, m.keys.Confirm):
-		return tea.Quit
+		return m.do(guide.Act(guide.Quit))
 	case key.Matches(k, m.keys.History):
 		return m.openHistory()
 	}

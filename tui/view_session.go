@@ -11,7 +11,6 @@ import (
 
 	"knead/coach"
 	"knead/routines"
-	"knead/screening"
 )
 
 // Layout thresholds of the step screen.
@@ -22,7 +21,7 @@ const (
 
 func (m *Model) viewSession() string {
 	w, h := m.size()
-	st := m.engine.State()
+	st := m.flow.State()
 	var body string
 	switch {
 	case st.Phase == coach.Done:
@@ -63,22 +62,10 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (m *Model) partner() bool { return m.mode == screening.Partner }
-
-// ask addresses a question to the right person.
-func (m *Model) ask(q string) string {
-	if m.partner() {
-		name := "your partner"
-		if m.partnerName != "" {
-			name = m.partnerName
-		}
-		return "Ask " + name + ": " + strings.ToLower(q[:1]) + q[1:]
-	}
-	return q
-}
+func (m *Model) partner() bool { return m.flow.Partner() }
 
 func (m *Model) viewPhase(st coach.State, w, h int) string {
-	r := m.engine.Routine()
+	r := m.flow.Routine()
 	tw := m.textWidth()
 	switch st.Phase {
 	case coach.Preparation:
@@ -96,26 +83,25 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		b.WriteString("\n" + m.st.help.Render("enter when ready · q quit"))
 		return b.String()
 	case coach.PainfulSide:
-		return m.header(st) + "\n\n" + m.st.title.Render(wrap(m.ask("Which side hurts more?"), tw)) + "\n\n" +
+		return m.header(st) + "\n\n" + m.st.title.Render(wrap(m.flow.Question(), tw)) + "\n\n" +
 			"l left · r right · b both · n neither\n\n" +
 			m.st.subtle.Render(wrap("You start on the other side: massage begins opposite the pain.", tw))
 	case coach.Baseline, coach.CheckIn, coach.FinalPain:
-		q := "How is the pain now, 0–10?"
-		switch st.Phase {
-		case coach.Baseline:
-			q = "How strong is the pain before you start, 0–10?"
-		case coach.FinalPain:
-			q = "How is the pain now, after the rest, 0–10?"
-		}
 		var b strings.Builder
 		b.WriteString(m.header(st) + "\n\n")
-		if m.flash != "" && st.Phase == coach.CheckIn {
+		if m.flash != "" && st.Phase != coach.Baseline {
 			b.WriteString(m.st.subtle.Render(m.flash) + "\n\n")
 		}
-		b.WriteString(m.st.title.Render(wrap(m.ask(q), tw)) + "\n\n")
-		b.WriteString("0 no pain · 5 moderate · 10 worst imaginable\n\n")
+		b.WriteString(m.st.title.Render(wrap(m.flow.Question(), tw)) + "\n\n")
+		confirming := m.flow.PainBefore() >= 0
+		if !confirming {
+			b.WriteString("0 no pain · 5 moderate · 10 worst imaginable\n\n")
+		}
 		keys := "press 0–9, t for 10 · q quit"
-		if st.Phase != coach.Baseline {
+		switch {
+		case confirming:
+			keys = "enter start · u change it · q quit"
+		case st.Phase != coach.Baseline:
 			keys = "press 0–9, t for 10 · w warning sign · q quit"
 		}
 		b.WriteString(m.st.help.Render(keys))
@@ -133,17 +119,13 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 // courseLine says where this session stands in its course, with the
 // course's advice, or that it will not be saved.
 func (m *Model) courseLine(width int) string {
-	if _, ok := m.engine.(*coach.Rehearsal); ok {
+	if m.flow.Rehearsal() {
 		return ""
 	}
-	if m.opts.Journal == nil {
-		why := m.opts.JournalProblem
-		if why == "" {
-			why = "the history is not available"
-		}
-		return m.st.warn.Render(wrap("This session will not be saved: "+why, width)) + "\n"
+	if !m.flow.Saving() {
+		return m.st.warn.Render(wrap("This session will not be saved: "+m.flow.Problem(), width)) + "\n"
 	}
-	c := m.course
+	c := m.flow.Course()
 	line := fmt.Sprintf("Session %d of %d", c.Number, c.Of)
 	if c.DaysSinceLast >= 0 {
 		line += fmt.Sprintf(" · %d days since the last", c.DaysSinceLast)
@@ -157,7 +139,7 @@ func (m *Model) courseLine(width int) string {
 
 // header is the first line: routine, step, and the mode banner.
 func (m *Model) header(st coach.State) string {
-	r := m.engine.Routine()
+	r := m.flow.Routine()
 	left := m.st.title.Render(r.Title)
 	if st.Phase == coach.Step {
 		left += m.st.subtle.Render(fmt.Sprintf(" · step %d of %d", st.StepIndex+1, st.StepCount))
@@ -165,7 +147,7 @@ func (m *Model) header(st coach.State) string {
 		left += m.st.subtle.Render(" · rest")
 	}
 	var tags []string
-	if _, ok := m.engine.(*coach.Rehearsal); ok {
+	if m.flow.Rehearsal() {
 		tags = append(tags, m.st.warn.Render("Rehearsal — no massage"))
 	}
 	if st.Paused {
@@ -174,8 +156,8 @@ func (m *Model) header(st coach.State) string {
 	if st.FinishingGently {
 		tags = append(tags, m.st.warn.Render("gentle finish"))
 	}
-	if m.saveWarning != "" {
-		tags = append(tags, m.st.danger.Render(m.saveWarning))
+	if e := m.flow.SaveError(); e != "" {
+		tags = append(tags, m.st.danger.Render(e))
 	}
 	if len(tags) > 0 {
 		left += "  " + strings.Join(tags, " ")
@@ -193,7 +175,7 @@ func (m *Model) countdownStyle(st coach.State) lipgloss.Style {
 // stepLines are the parts shared by the full and the small step screens.
 func (m *Model) stepLines(st coach.State, width int) (title, cue, side, tempo string) {
 	if st.Phase == coach.Rest {
-		advice := m.engine.Routine().Aftercare.Advice
+		advice := m.flow.Routine().Aftercare.Advice
 		if advice == "" {
 			advice = "Rest without exertion."
 		}
@@ -371,11 +353,11 @@ func (m *Model) viewHelp() string {
 
 func (m *Model) viewSummary() string {
 	w, h := m.size()
-	sum := m.engine.Summary()
+	sum := m.flow.Summary()
 	tw := m.textWidth()
 	var b strings.Builder
-	b.WriteString(m.st.title.Render("Session summary · "+m.engine.Routine().Title) + "\n\n")
-	if _, ok := m.engine.(*coach.Rehearsal); ok {
+	b.WriteString(m.st.title.Render("Session summary · "+m.flow.Routine().Title) + "\n\n")
+	if m.flow.Rehearsal() {
 		b.WriteString(m.st.warn.Render("Rehearsal — no massage, not recorded") + "\n\n")
 	}
 	pain := func(p int) string {

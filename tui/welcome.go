@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"knead/journal"
+	"knead/guide"
 	"knead/routines"
 	"knead/screening"
 )
@@ -21,13 +21,12 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 	if m.typingName {
 		switch k.String() {
 		case "enter":
-			if err := journal.CheckPartnerName(m.partnerName); err != nil {
+			if _, err := m.flow.Do(guide.Action{Kind: guide.ChooseWho, Mode: screening.Partner, Name: m.partnerName}); err != nil {
 				m.notice = err.Error()
 				return nil
 			}
 			m.typingName, m.notice = false, ""
-			m.mode = screening.Partner
-			return m.startScreening()
+			return m.after(guide.Reply{}, nil)
 		case "esc":
 			m.typingName, m.partnerName = false, ""
 		case "backspace":
@@ -43,7 +42,7 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return tea.Quit
+		return m.do(guide.Act(guide.Quit))
 	case key.Matches(k, m.keys.History):
 		return m.openHistory()
 	case key.Matches(k, m.keys.Up), key.Matches(k, m.keys.Down):
@@ -65,8 +64,7 @@ func (m *Model) chooseWho() tea.Cmd {
 		m.typingName = true
 		return nil
 	}
-	m.mode = screening.Self
-	return m.startScreening()
+	return m.do(guide.Action{Kind: guide.ChooseWho, Mode: screening.Self})
 }
 
 func (m *Model) viewWelcome() string {

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -43,17 +44,24 @@ func (m *Model) do(a guide.Action) tea.Cmd {
 // bell, the next screen, the next tick, and the end of the app.
 func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 	var cmds []tea.Cmd
+	flash := ""
 	for _, c := range r.Cues {
 		if text := cueWords(c); text != "" {
-			m.flash = text
+			flash = text
 		}
 		switch c.Kind {
 		case coach.CueStepStart, coach.CueSideSwitch, coach.CueTenSeconds, coach.CueStop, coach.CueRestEnd:
 			cmds = append(cmds, m.bell())
 		}
 	}
-	if r.Note != "" {
+	// A rating is always acknowledged, also when it starts the next step.
+	switch {
+	case r.Note != "" && flash != "":
+		m.flash = strings.TrimSuffix(r.Note, ".") + " · " + flash
+	case r.Note != "":
 		m.flash = r.Note
+	case flash != "":
+		m.flash = flash
 	}
 	if err != nil && !errors.Is(err, guide.ErrNotNow) {
 		m.notice = err.Error()

@@ -162,8 +162,8 @@ func TestUrgentAnswerEndsScreening(t *testing.T) {
 	t.Parallel()
 	m := formAt(t, screening.Self, "", "saddle-bladder", 100, 30)
 	press(m, "y")
-	if m.screen != screenResult || m.clearance.Level != screening.Urgent {
-		t.Fatalf("screen %d level %s:\n%s", m.screen, m.clearance.Level, screenText(m))
+	if m.screen != screenResult || m.flow.Clearance().Level != screening.Urgent {
+		t.Fatalf("screen %d level %s:\n%s", m.screen, m.flow.Clearance().Level, screenText(m))
 	}
 	if out := screenText(m); !strings.Contains(out, "URGENT") || !strings.Contains(out, "emergency") {
 		t.Errorf("urgent result:\n%s", out)
@@ -180,8 +180,8 @@ func TestPainExaminedHasThreeAnswers(t *testing.T) {
 	}
 	m = formAt(t, screening.Self, "", "pain-examined", 80, 24)
 	press(m, "n")
-	if m.screen != screenResult || m.clearance.Level != screening.Stop {
-		t.Fatalf("no doctor has examined the pain: screen %d level %s", m.screen, m.clearance.Level)
+	if m.screen != screenResult || m.flow.Clearance().Level != screening.Stop {
+		t.Fatalf("no doctor has examined the pain: screen %d level %s", m.screen, m.flow.Clearance().Level)
 	}
 }
 

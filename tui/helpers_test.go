@@ -34,12 +34,18 @@ func library(t testing.TB) *routines.Library {
 	return lib
 }
 
-func clearanceFor(level screening.Level, mode screening.Mode) screening.Clearance {
-	c := screening.Clearance{Level: level, For: mode, GivenAt: start}
-	if level == screening.Gentle {
-		c.Reasons = []screening.Reason{{Question: "hernia-approved", Label: "disc hernia", Level: screening.Gentle}}
+// screenedTo returns the app for mode after a screening of the given
+// level, sized w×h.
+func screenedTo(t testing.TB, level screening.Level, opts Options, w, h int) *Model {
+	t.Helper()
+	opts.Library, opts.Questions, opts.Clock = library(t), screening.Default(), &fakeClock{now: start}
+	m := New(opts)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	screenWith(t, m, levelAnswers[level]...)
+	if got := m.flow.Clearance().Level; got != level {
+		t.Fatalf("screened to %s, want %s", got, level)
 	}
-	return c
+	return m
 }
 
 // sessionModel returns the app running routine id at its first step,
@@ -48,16 +54,54 @@ func sessionModel(t testing.TB, id string, mode screening.Mode, w, h int) (*Mode
 	t.Helper()
 	clock := &fakeClock{now: start}
 	lib := library(t)
-	m := New(Options{Library: lib, Questions: screening.Default(), Clock: clock, Mode: mode, SessionNumber: 3})
+	m := New(Options{Library: lib, Questions: screening.Default(), Clock: clock, Mode: mode, SessionNumber: 3, RoutineID: id})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m.clearance = clearanceFor(screening.Clear, mode)
-	r, _ := lib.Get(id)
-	m.startSession(r)
+	screenClear(t, m)
 	if m.screen != screenSession {
-		t.Fatalf("session did not start: %s", m.notice)
+		t.Fatalf("session did not start: screen %d %s %s", m.screen, m.notice, m.flow.Notice())
 	}
-	press(m, "enter", "l", "3")
+	press(m, "enter", "l", "3", "enter")
 	return m, clock
+}
+
+// screenClear answers the screening so that nothing limits the massage.
+func screenClear(t testing.TB, m *Model) { screenWith(t, m) }
+
+// levelAnswers are the yes answers that give each level.
+var levelAnswers = map[screening.Level][]string{
+	screening.Clear:  nil,
+	screening.Gentle: {"hernia", "hernia-approved"},
+	screening.Stop:   {"fever"},
+	screening.Urgent: {"saddle-bladder"},
+}
+
+// screenWith answers the screening with yes to the questions given and,
+// to every other, the answer that neither limits nor locks.
+func screenWith(t testing.TB, m *Model, yes ...string) {
+	t.Helper()
+	for i := 0; m.screen == screenScreening && i < 100; i++ {
+		walk := m.form.walk
+		if walk.Confirming() {
+			press(m, "n")
+			continue
+		}
+		x := walk.Current()
+		a := clearAnswerOf(x)
+		for _, id := range yes {
+			if id == x.ID {
+				a = screening.Yes
+			}
+		}
+		if x.Type == screening.Number {
+			press(m, "3", "0", "enter")
+			continue
+		}
+		for _, o := range x.Options() {
+			if o.Value == a.String() {
+				press(m, o.Key)
+			}
+		}
+	}
 }
 
 // press sends keys the way a terminal does.
@@ -125,7 +169,7 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-func state(m *Model) coach.State { return m.engine.State() }
+func state(m *Model) coach.State { return m.flow.State() }
 
 // tick lets n seconds pass, one tick a second, as the program does.
 func tick(m *Model, clock *fakeClock, n int) {

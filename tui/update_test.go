@@ -22,8 +22,8 @@ func TestWelcomeKeys(t *testing.T) {
 		t.Fatal("does not start at the welcome")
 	}
 	press(m, "1")
-	if m.screen != screenScreening || m.mode != screening.Self || m.form == nil || m.form.walk.Mode() != screening.Self {
-		t.Fatalf("1: screen %d mode %q", m.screen, m.mode)
+	if m.screen != screenScreening || m.flow.Mode() != screening.Self || m.form == nil || m.form.walk.Mode() != screening.Self {
+		t.Fatalf("1: screen %d mode %q", m.screen, m.flow.Mode())
 	}
 	m = newWelcome()
 	press(m, "down", "enter", "A", "n", "n", "backspace", "esc")
@@ -31,8 +31,8 @@ func TestWelcomeKeys(t *testing.T) {
 		t.Fatal("esc did not leave the name field")
 	}
 	press(m, "2", "A", "n", "n", "enter")
-	if m.screen != screenScreening || m.mode != screening.Partner || m.partnerName != "Ann" {
-		t.Fatalf("partner: screen %d mode %q name %q", m.screen, m.mode, m.partnerName)
+	if m.screen != screenScreening || m.flow.Mode() != screening.Partner || m.partnerName != "Ann" {
+		t.Fatalf("partner: screen %d mode %q name %q", m.screen, m.flow.Mode(), m.flow.PartnerName())
 	}
 	if !strings.Contains(screenText(m), "Screening") {
 		t.Fatalf("screening form not shown:\n%s", screenText(m))
@@ -48,20 +48,17 @@ func TestWelcomeKeys(t *testing.T) {
 func TestStopOrUrgentResultHasNoWayOn(t *testing.T) {
 	t.Parallel()
 	for _, level := range []screening.Level{screening.Stop, screening.Urgent} {
-		m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Self, RoutineID: "lumbar-self"})
-		c := clearanceFor(level, screening.Self)
-		c.Reasons = []screening.Reason{{Question: "fever", Label: "fever", Explanation: "A fever means...", Source: "000", Level: level}}
-		m.afterScreening(c)
+		m := screenedTo(t, level, Options{Mode: screening.Self, RoutineID: "lumbar-self"}, 80, 40)
 		if m.screen != screenResult {
 			t.Fatalf("%s: screen %d", level, m.screen)
 		}
 		out := screenText(m)
-		if !strings.Contains(out, strings.ToUpper(string(level))) || !strings.Contains(out, "A fever means") {
+		if !strings.Contains(out, strings.ToUpper(string(level))) || !strings.Contains(out, m.flow.Clearance().Reasons[0].Explanation[:20]) {
 			t.Errorf("%s result:\n%s", level, out)
 		}
 		for _, k := range []string{"n", "space", "down", "1"} {
 			press(m, k)
-			if m.screen != screenResult || m.engine != nil {
+			if m.screen != screenResult || m.flow.Routine() != nil {
 				t.Fatalf("%s: key %s led on", level, k)
 			}
 		}
@@ -70,8 +67,7 @@ func TestStopOrUrgentResultHasNoWayOn(t *testing.T) {
 
 func TestPickerKeys(t *testing.T) {
 	t.Parallel()
-	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner})
-	m.afterScreening(clearanceFor(screening.Clear, screening.Partner))
+	m := screenedTo(t, screening.Clear, Options{Mode: screening.Partner}, 80, 24)
 	ids := func() string { return m.opts.Library.All()[m.pickerCursor].ID }
 	if ids() != "back-classic" {
 		t.Fatalf("cursor starts on %s", ids())
@@ -85,15 +81,14 @@ func TestPickerKeys(t *testing.T) {
 		t.Fatalf("up: on %s", ids())
 	}
 	press(m, "enter")
-	if m.screen != screenSession || m.engine.Routine().ID != "lumbar-partner" {
+	if m.screen != screenSession || m.flow.Routine().ID != "lumbar-partner" {
 		t.Fatal("enter did not start the routine")
 	}
 }
 
 func TestStartWithANotAllowedRoutineShowsThePicker(t *testing.T) {
 	t.Parallel()
-	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner, RoutineID: "back-classic"})
-	m.afterScreening(clearanceFor(screening.Gentle, screening.Partner))
+	m := screenedTo(t, screening.Gentle, Options{Mode: screening.Partner, RoutineID: "back-classic"}, 80, 24)
 	if m.screen != screenPicker || !strings.Contains(screenText(m), "back-classic is not available today: gentle routines only: disc hernia") {
 		t.Fatalf("screen %d:\n%s", m.screen, screenText(m))
 	}
@@ -189,7 +184,7 @@ func TestCtrlCExitsWith130(t *testing.T) {
 	t.Parallel()
 	m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
 	_, cmd := m.Update(keyMsg("ctrl+c"))
-	if m.ExitCode != 130 || cmd == nil || state(m).Phase != coach.Done || m.engine.Summary().Outcome != coach.EndedByUser {
+	if m.ExitCode != 130 || cmd == nil || state(m).Phase != coach.Done || m.flow.Summary().Outcome != coach.Interrupted {
 		t.Fatalf("exit %d, state %+v", m.ExitCode, state(m))
 	}
 }

@@ -34,9 +34,7 @@ func TestGoldenStopPrompt(t *testing.T) {
 
 func TestGoldenPicker(t *testing.T) {
 	for _, sz := range sizes {
-		m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner})
-		m.Update(tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
-		m.afterScreening(clearanceFor(screening.Gentle, screening.Partner))
+		m := screenedTo(t, screening.Gentle, Options{Mode: screening.Partner}, sz.w, sz.h)
 		golden(t, fmt.Sprintf("picker-%dx%d", sz.w, sz.h), screenText(m))
 	}
 }

@@ -59,7 +59,7 @@ func (f *Flow) ask(q string) string {
 func (f *Flow) sessionQuestion(st coach.State) string {
 	switch st.Prompt {
 	case coach.StopPrompt:
-		return "Stop: " + st.StopReason + "."
+		return "STOP: " + st.StopReason + "."
 	case coach.EasePrompt:
 		return fmt.Sprintf("Ease the pressure: the pain went up from %d to %d.", st.Baseline, st.LastPain)
 	case coach.GapPrompt:

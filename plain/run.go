@@ -31,6 +31,12 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	if err != nil {
 		return 1, err
 	}
+	return Drive(f, in, out)
+}
+
+// Drive draws a flow as plain lines, reading answers from in, until it
+// ends; it returns the exit status.
+func Drive(f *guide.Flow, in io.Reader, out io.Writer) (int, error) {
 	p := NewPrompter(in, out)
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGHUP, syscall.SIGTERM)

@@ -83,6 +83,9 @@ func New(opts Options) *Model {
 	return m
 }
 
+// Flow is the guided flow the app draws.
+func (m *Model) Flow() *guide.Flow { return m.flow }
+
 // setScreen is the one place the screen changes.
 func (m *Model) setScreen(s screen) {
 	m.screen = s

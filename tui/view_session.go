@@ -80,7 +80,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		if st.DoseFactor < 1 {
 			b.WriteString(m.st.subtle.Render(wrap(fmt.Sprintf("This is an early session of the course: every step runs at %d%% of its time.", int(st.DoseFactor*100+0.5)), tw)) + "\n")
 		}
-		b.WriteString("\n" + m.st.help.Render("enter when ready · q quit"))
+		b.WriteString("\n" + m.st.title.Render(m.flow.Question()) + "  " + m.st.help.Render("enter when ready · q quit"))
 		return b.String()
 	case coach.PainfulSide:
 		return m.header(st) + "\n\n" + m.st.title.Render(wrap(m.flow.Question(), tw)) + "\n\n" +

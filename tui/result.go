@@ -96,4 +96,3 @@ func (m *Model) resultLines(w, detail int) []string {
 	add(m.st.help.Render(wrap(help, w)))
 	return lines
 }
-

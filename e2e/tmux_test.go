@@ -245,7 +245,7 @@ func TestStopPromptFreezesTheCountdownInTmux(t *testing.T) {
 	p.waitFor("Stroking towards the coccyx", 5*time.Second)
 	time.Sleep(1500 * time.Millisecond)
 	p.keys("6")
-	first := p.waitFor("Stop the massage", 5*time.Second)
+	first := p.waitFor("STOP: pain rose", 5*time.Second)
 	if !strings.Contains(first, "pain rose from 3 to 6") || !strings.Contains(first, "frozen at") {
 		t.Fatalf("stop prompt:\n%s", first)
 	}

@@ -281,7 +281,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 	// The reason and the keys come first, so that they survive a small
 	// window; the advice comes last.
 	var box strings.Builder
-	box.WriteString(m.st.danger.Render(wrap("Stop the massage: "+st.StopReason+".", inner)) + "\n")
+	box.WriteString(m.st.danger.Render(wrap(m.flow.Question(), inner)) + "\n")
 	if st.Phase == coach.Step || st.Phase == coach.Rest {
 		box.WriteString(fmt.Sprintf("The clock is frozen at %s.\n", clock(st.Remaining)))
 	}
@@ -289,6 +289,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 	if st.CanFinishGently {
 		box.WriteString("\ng finish with gentle stroking only (3 min at most)")
 	}
+	box.WriteString("\n0–9 pain now · w warning sign")
 	box.WriteString("\n\n" + wrap("Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.", inner))
 	b.WriteString(m.st.stopBox.Render(box.String()))
 	return b.String()

@@ -62,7 +62,6 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-
 func (m *Model) viewPhase(st coach.State, w, h int) string {
 	r := m.flow.Routine()
 	tw := m.textWidth()

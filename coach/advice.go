@@ -24,12 +24,21 @@ func (f Facts) PausesCourse() bool {
 	return f.PainStop || f.WarningSign || f.Rose() || f.Final >= SeverePain
 }
 
+// NeedsDoctor says the advice sends to a doctor before more massage: a
+// warning sign, pain of 7 or more after, or a rise of 2 or more.
+func (f Facts) NeedsDoctor() bool {
+	return f.WarningSign || f.Final >= SeverePain || (f.Baseline >= 0 && f.Final-f.Baseline >= 2)
+}
+
 // Advise turns a session's facts into what to do next. The summary, the
 // history and the next start all use it, so they never disagree.
 func Advise(f Facts) []string {
 	var out []string
-	if f.Outcome == Stopped && f.StopReason != "" {
+	switch {
+	case f.Outcome == Stopped && f.StopReason != "" && f.PausesCourse():
 		out = append(out, "The session was stopped ("+f.StopReason+"). Rest, and do not massage again until the pain has settled.")
+	case f.Outcome == Stopped && f.StopReason != "":
+		out = append(out, "The session was stopped ("+f.StopReason+").")
 	}
 	if f.WarningSign {
 		out = append(out, "A warning sign (sharp or shooting pain, numbness or tingling) needs a doctor: see a general practitioner or a neurologist before any more massage.")

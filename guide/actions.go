@@ -191,6 +191,9 @@ func (f *Flow) interrupt(status int) Reply {
 
 // notSettled is the advice when the pain has not settled.
 func (f *Flow) notSettled() string {
+	if f.course.Doctor {
+		return "see a doctor before any more massage, as the last session advised, and wait until the pain has settled"
+	}
 	return "wait until the pain has settled after the last session; if it does not settle within a few days, see a doctor"
 }
 

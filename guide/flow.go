@@ -213,12 +213,15 @@ func (f *Flow) chooseWho(mode screening.Mode, name string) error {
 	}
 	f.mode, f.name = mode, routines.Clean(name)
 	if f.journal != nil {
-		if who := f.remembered(); who != "" {
-			if c, err := f.journal.CourseFor(who, f.clock.Now()); err == nil && c.Paused {
-				f.course = c
-				f.stage = Settled
-				return nil
-			}
+		// A partner without a name is asked too: the safer reading.
+		who := f.remembered()
+		if who == "" {
+			who = journal.UnnamedPartner
+		}
+		if c, err := f.journal.CourseFor(who, f.clock.Now()); err == nil && c.Paused {
+			f.course = c
+			f.stage = Settled
+			return nil
 		}
 	}
 	f.startScreening()

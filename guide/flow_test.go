@@ -176,11 +176,11 @@ func TestAfterAStopTheNextStartAsksWhetherThePainSettled(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := next.Question()
-	if next.Stage() != Settled || !strings.Contains(q, "pain rose from 3 to 6") || !strings.Contains(q, "Has Anna's pain settled") {
+	if next.Stage() != Settled || !strings.Contains(q, "pain rose from 3 to 6") || !strings.Contains(q, "Has Anna's pain settled") || !strings.Contains(q, "has a doctor seen Anna") {
 		t.Fatalf("stage %d, question %q", next.Stage(), q)
 	}
 	must(t, next, Action{Kind: Answer, Yes: false})
-	if next.Stage() != Ended || next.Exit() != screening.ExitStop {
+	if next.Stage() != Ended || next.Exit() != screening.ExitStop || !strings.Contains(next.Farewell(), "doctor") {
 		t.Fatalf("not settled: stage %d exit %d", next.Stage(), next.Exit())
 	}
 	again, _ := New(Options{Library: lib, Questions: screening.Default(), Clock: clock, Mode: screening.Partner, PartnerName: "Anna", Journal: store})

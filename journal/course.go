@@ -50,6 +50,8 @@ type Course struct {
 	// next start asks whether the pain has settled. Last says what
 	// happened, in words.
 	Paused bool
+	// Doctor says the last session's advice sends to a doctor first.
+	Doctor bool
 	Last   string
 	Advice []string
 }
@@ -57,14 +59,31 @@ type Course struct {
 // PlanCourse works out the next session's place in its course at now.
 func PlanCourse(past []Past, now time.Time) Course {
 	var sorted []Past
-	for _, p := range past {
+	var latest *Past
+	for i, p := range past {
+		if latest == nil || p.StartedAt.After(latest.StartedAt) {
+			latest = &past[i]
+		}
 		if !p.Unmassaged {
 			sorted = append(sorted, p)
 		}
 	}
+	// Even a session that never reached its first step (pain too strong
+	// before it) pauses the course.
+	pause := func(c *Course) {
+		if latest == nil || !latest.facts().PausesCourse() {
+			return
+		}
+		c.Paused, c.SuggestedNext, c.LastAt = true, time.Time{}, latest.StartedAt
+		c.Doctor = latest.facts().NeedsDoctor()
+		c.Last = lastInWords(*latest)
+		c.Advice = append(c.Advice, "Last session, "+latest.StartedAt.Local().Format("Mon 2 Jan")+": "+c.Last+". The course pauses until the pain has settled.")
+		c.Advice = append(c.Advice, coach.Advise(latest.facts())...)
+	}
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].StartedAt.Before(sorted[j].StartedAt) })
 	c := Course{Number: 1, Of: CourseLength, DaysSinceLast: -1}
 	if len(sorted) == 0 {
+		pause(&c)
 		return c
 	}
 	inCourse := 0
@@ -91,12 +110,6 @@ func PlanCourse(past []Past, now time.Time) Course {
 		gap = 2 * 24 * time.Hour
 	}
 	c.SuggestedNext = last.StartedAt.Add(gap)
-	if f := last.facts(); f.PausesCourse() {
-		c.Paused, c.SuggestedNext = true, time.Time{}
-		c.Last = lastInWords(last)
-		c.Advice = append(c.Advice, "Last session, "+last.StartedAt.Local().Format("Mon 2 Jan")+": "+c.Last+". The course pauses until the pain has settled.")
-		c.Advice = append(c.Advice, coach.Advise(f)...)
-	}
 	if c.Number > CourseMax {
 		c.Advice = append(c.Advice, fmt.Sprintf("This course has had %d sessions: take a break of several weeks before the next course.", inCourse))
 	}
@@ -109,6 +122,7 @@ func PlanCourse(past []Past, now time.Time) Course {
 	if worse >= 2 {
 		c.Advice = append(c.Advice, "Pain after the session was 2 or more points higher than before in two of the last three sessions: pause the course and see a doctor before the next session.")
 	}
+	pause(&c)
 	return c
 }
 

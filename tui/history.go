@@ -45,7 +45,11 @@ func (m *Model) openHistory() tea.Cmd {
 			}
 			seen[x.Person] = true
 			if c, err := store.CourseFor(x.Person, time.Now()); err == nil {
-				b.WriteString("\n" + x.Person + ": next is session " + strconv.Itoa(c.Number) + " of " + strconv.Itoa(c.Of) + "\n")
+				line := "\n" + x.Person + ": next is session " + strconv.Itoa(c.Number) + " of " + strconv.Itoa(c.Of)
+				if c.Paused {
+					line += ", after the pain has settled"
+				}
+				b.WriteString(line + "\n")
 				for _, a := range c.Advice {
 					b.WriteString("  " + a + "\n")
 				}

@@ -368,7 +368,7 @@ func (m *Model) viewSummary() string {
 	b.WriteString(fmt.Sprintf("Pain before → after: %s → %s\n", pain(sum.Baseline), pain(sum.Final)))
 	b.WriteString(fmt.Sprintf("Steps done: %d of %d\n", sum.StepsCompleted, sum.StepsPlanned))
 	b.WriteString(fmt.Sprintf("Massage time: %s · rest: %s\n", clock(sum.Active), clock(sum.Rest)))
-	outcome := map[coach.Outcome]string{coach.Completed: "completed", coach.Stopped: "stopped", coach.EndedByUser: "ended early", coach.Interrupted: "interrupted"}[sum.Outcome]
+	outcome := map[coach.Outcome]string{coach.Completed: "completed", coach.Stopped: "stopped", coach.EndedByUser: "ended early", coach.Interrupted: "interrupted", coach.Shortened: "reached the end, with steps skipped"}[sum.Outcome]
 	b.WriteString("Ended: " + outcome)
 	if sum.StopReason != "" {
 		b.WriteString(" (" + sum.StopReason + ")")

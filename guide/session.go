@@ -158,7 +158,7 @@ func (f *Flow) sessionAction(a Action) (Reply, error) {
 				return Reply{}, fmt.Errorf("%w: pain is a number from 0 to 10", ErrNotNow)
 			}
 			f.painBefore = a.Pain
-			return Reply{Note: fmt.Sprintf("Pain before: %d.", a.Pain)}, nil
+			return Reply{}, nil // the question shows it, with the way to change it
 		case Continue:
 			pain := f.painBefore
 			f.painBefore = -1
@@ -172,7 +172,7 @@ func (f *Flow) sessionAction(a Action) (Reply, error) {
 			return Reply{}, fmt.Errorf("%w: pain is a number from 0 to 10", ErrNotNow)
 		}
 		f.painBefore = a.Pain
-		return Reply{Note: fmt.Sprintf("Pain before: %d.", a.Pain)}, nil
+		return Reply{}, nil // the question shows it, with the way to change it
 	}
 	e, ok := f.event(a)
 	if !ok {

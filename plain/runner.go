@@ -243,10 +243,11 @@ func (r *runner) line(s string) {
 		}
 		return
 	}
-	paused := r.f.State().Paused
+	paused, valid := r.f.State().Paused, r.f.Valid(k)
 	r.do(guide.Act(k))
 	st := r.f.State()
 	switch {
+	case !valid:
 	case k == guide.PauseResume && paused && !st.Paused:
 		r.p.Say("Resumed: %s left.", clock(st.Remaining))
 	case k == guide.PauseResume && st.Paused:

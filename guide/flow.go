@@ -149,9 +149,6 @@ func (f *Flow) Notice() string { return f.notice }
 // Course is where the session stands in its course (from the journal).
 func (f *Flow) Course() journal.Course { return f.course }
 
-// SessionNumber is the session's place in its course.
-func (f *Flow) SessionNumber() int { return f.opts.SessionNumber }
-
 // Saving says the session is being recorded; Problem says why not.
 func (f *Flow) Saving() bool { return f.journal != nil }
 

@@ -173,7 +173,7 @@ func TestHistoryPractice(t *testing.T) {
 	if _, out, _ := run(t, "", "history"); !strings.Contains(out, "No sessions recorded yet") {
 		t.Fatalf("practice counted as a session:\n%s", out)
 	}
-	if code, _, errOut := run(t, "", "practice", "lumbar-partner", "99"); code != 1 || !strings.Contains(errOut, "give a number from 1 to 10") {
+	if code, _, errOut := run(t, "", "practice", "lumbar-partner", "99"); code != 1 || !strings.Contains(errOut, "give a number from 1 to 8") {
 		t.Fatalf("bad step: %d %s", code, errOut)
 	}
 	if code, _, errOut := run(t, "", "practice"); code != 1 || !strings.Contains(errOut, "practice needs a terminal") {

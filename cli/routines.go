@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"knead/paths"
 	"knead/routines"
+	"knead/sources"
 )
 
 func newRoutinesCmd() *cobra.Command {
@@ -152,9 +154,9 @@ func printRoutine(w io.Writer, r *routines.Routine) {
 		fmt.Fprintf(w, " %s", r.Aftercare.Advice)
 	}
 	fmt.Fprintln(w)
-	if len(r.Sources) > 0 {
+	if cited := citedSources(r); len(cited) > 0 {
 		fmt.Fprintln(w, "\nSources")
-		for _, s := range r.Sources {
+		for _, s := range cited {
 			fmt.Fprintf(w, "  %s\n", s)
 		}
 	}
@@ -191,4 +193,20 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// citedSources lists, once each, the articles a routine and its steps cite
+// (by title) and any source a routine file gives as free text.
+func citedSources(r *routines.Routine) []string {
+	all := append(sources.Sources{}, r.Sources...)
+	for _, st := range r.Steps {
+		all = append(all, st.Sources...)
+	}
+	out := all.Titles()
+	for _, s := range all {
+		if s.Article == "" && !slices.Contains(out, s.Quote) {
+			out = append(out, s.Quote)
+		}
+	}
+	return out
 }

@@ -119,8 +119,7 @@ func New(r *routines.Routine, c screening.Clearance, clock Clock, opts Options) 
 	s.steps = make([]routines.Step, len(r.Steps))
 	s.status = make([]stepStatus, len(r.Steps))
 	for i, st := range r.Steps {
-		st.Duration = dose(st.Duration, s.factor)
-		s.steps[i] = st
+		s.steps[i] = dosedStep(st, s.factor)
 	}
 	return s, nil
 }

@@ -163,6 +163,27 @@ func dose(d time.Duration, factor float64) time.Duration {
 	return time.Duration(secs+0.5) * time.Second
 }
 
+// dosedStep is a step at a course dose: its time scaled, and its pass
+// target scaled with it, never asking for more passes than the time allows
+// at the step's tempo.
+func dosedStep(st routines.Step, factor float64) routines.Step {
+	st.Duration = dose(st.Duration, factor)
+	if p := st.Passes; p != nil {
+		scaled := routines.Passes{Min: scalePasses(p.Min, factor), Max: scalePasses(p.Max, factor)}
+		if st.Tempo > 0 {
+			fit := max(1, int(st.Duration/st.Tempo))
+			scaled.Min, scaled.Max = min(scaled.Min, fit), min(scaled.Max, fit)
+		}
+		st.Passes = &scaled
+	}
+	return st
+}
+
+// scalePasses scales a pass count, rounded, at least one.
+func scalePasses(n int, factor float64) int {
+	return max(1, int(float64(n)*factor+0.5))
+}
+
 // gentleStep is the step that replaces the rest of a session after a stop
 // when the user chooses to finish gently.
 func gentleStep(area routines.Area, d time.Duration) routines.Step {

@@ -101,7 +101,8 @@ func lineOf(n ast.Node) int {
 
 var (
 	routineKeys   = []string{"id", "title", "for", "area", "position", "prepare", "sources", "steps", "aftercare"}
-	stepKeys      = []string{"title", "technique", "zone", "duration", "intensity", "cue", "direction", "passes", "tempo", "switch_sides"}
+	stepKeys      = []string{"title", "technique", "zone", "duration", "intensity", "cue", "direction", "passes", "tempo", "switch_sides", "sources"}
+	sourceKeys    = []string{"article", "quote", "paraphrase"}
 	aftercareKeys = []string{"rest", "advice"}
 )
 
@@ -252,7 +253,7 @@ func (d *decoder) routine(n ast.Node) *Routine {
 		case "prepare":
 			r.Prepare = d.textList(v, "prepare")
 		case "sources":
-			r.Sources = d.textList(v, "sources")
+			r.Sources = d.sources(v, "sources", "sources")
 		case "steps":
 			stepsNode = v
 			r.Steps = d.steps(v)
@@ -330,6 +331,8 @@ func (d *decoder) step(n ast.Node, i int) Step {
 			s.Tempo = d.duration(v, what+" tempo")
 		case "switch_sides":
 			s.SwitchSides = d.boolean(v, what+" switch_sides")
+		case "sources":
+			s.Sources = d.sources(v, what+" sources", path+".sources")
 		}
 	})
 	if !ok {
@@ -354,8 +357,8 @@ func (d *decoder) step(n ast.Node, i int) Step {
 }
 
 var (
-	techniqueNames = []string{"stroking", "deep-stroking", "rubbing", "squeezing", "kneading", "vibration", "tapping", "patting", "pressure", "rest"}
-	zoneNames      = []string{"collar", "back", "lumbar", "lumbosacral", "gluteal", "paravertebral"}
+	techniqueNames = []string{"stroking", "deep-stroking", "rubbing", "squeezing", "kneading", "vibration", "shaking", "tapping", "patting", "beating", "hacking", "pressure", "rest"}
+	zoneNames      = []string{"collar", "upper-back", "back", "lumbar", "lumbosacral", "gluteal", "paravertebral"}
 )
 
 func (d *decoder) zone(n ast.Node, what string) string {

@@ -97,7 +97,7 @@ func TestParseErrorsPointAtTheLine(t *testing.T) {
 		{"bad audience", "for: self", "for: everyone", 3, `for "everyone" is not one of: self, partner, both`},
 		{"bad area", "area: lumbar", "area: neck", 4, `area "neck" is not one of: back, lumbar`},
 		{"bad technique", "    technique: rubbing", "    technique: slapping", 16, `step 2 technique "slapping" is not one of: stroking, deep-stroking`},
-		{"bad zone", "    zone: paravertebral", "    zone: shoulder", 17, `step 2 zone "shoulder" is not one of: collar, back`},
+		{"bad zone", "    zone: paravertebral", "    zone: shoulder", 17, `step 2 zone "shoulder" is not one of: collar, upper-back, back`},
 		{"bad intensity", "    intensity: moderate", "    intensity: hard", 19, `step 2 intensity "hard" is not one of: gentle, moderate, firm`},
 		{"bad duration", "    duration: 1m\n", "    duration: 1 minute\n", 18, `step 2 duration "1 minute" is not a duration; write it like 45s, 2m or 1m30s`},
 		{"bad passes", "passes: [15, 20]", "passes: [15]", 21, "passes must be a range of two whole numbers"},

@@ -3,7 +3,11 @@
 // routine must follow to be run.
 package routines
 
-import "time"
+import (
+	"time"
+
+	"knead/sources"
+)
 
 // Audience says who a routine is written for.
 type Audience string
@@ -35,23 +39,36 @@ const (
 	Squeezing    Technique = "squeezing"
 	Kneading     Technique = "kneading"
 	Vibration    Technique = "vibration"
+	Shaking      Technique = "shaking"
 	Tapping      Technique = "tapping"
 	Patting      Technique = "patting"
+	Beating      Technique = "beating"
+	Hacking      Technique = "hacking"
 	Pressure     Technique = "pressure"
 	Rest         Technique = "rest"
 )
 
-// Zone is the strip of the back a step works on. There is deliberately no
-// zone for the spine itself: massage never works on the spinal column.
+// Zone is the strip of the back a step works on, as seed 001 divides the
+// back. There is deliberately no zone for the spine itself: massage never
+// works on the spinal column.
 type Zone string
 
 // Possible Zone values.
 const (
-	ZoneCollar        Zone = "collar"
-	ZoneBack          Zone = "back"
-	ZoneLumbar        Zone = "lumbar"
-	ZoneLumbosacral   Zone = "lumbosacral"
-	ZoneGluteal       Zone = "gluteal"
+	// ZoneCollar runs from the head to the base of the shoulder blades.
+	ZoneCollar Zone = "collar"
+	// ZoneUpperBack runs from the shoulder blades to the last rib.
+	ZoneUpperBack Zone = "upper-back"
+	// ZoneBack is the whole back, the lower back included.
+	ZoneBack Zone = "back"
+	// ZoneLumbar runs from the last rib to near the coccyx.
+	ZoneLumbar Zone = "lumbar"
+	// ZoneLumbosacral is the sacrum, the lumbosacral joint and the hips.
+	ZoneLumbosacral Zone = "lumbosacral"
+	// ZoneGluteal is the buttock muscles.
+	ZoneGluteal Zone = "gluteal"
+	// ZoneParavertebral is the muscles beside the spine, along all of it
+	// (in a lumbar routine, their lumbar part).
 	ZoneParavertebral Zone = "paravertebral"
 )
 
@@ -95,6 +112,8 @@ type Step struct {
 	Passes      *Passes
 	Tempo       time.Duration
 	SwitchSides bool
+	// Sources are the words the step's cue is built from.
+	Sources sources.Sources
 }
 
 // Aftercare is what to do once the last step is over.
@@ -115,7 +134,7 @@ type Routine struct {
 	Area      Area
 	Position  string
 	Prepare   []string
-	Sources   []string
+	Sources   sources.Sources
 	Steps     []Step
 	Aftercare Aftercare
 	// File is where the routine was read from; empty for built-in ones.
@@ -131,32 +150,64 @@ func (r *Routine) Total() time.Duration {
 	return total
 }
 
-// Gentle reports whether every step of the routine is gentle, which is what
-// a "gentle only" screening clearance requires.
+// Gentle reports whether every step of the routine is gentle (see
+// Step.Gentle), which is what a "gentle only" screening clearance requires.
 func (r *Routine) Gentle() bool {
-	return r.Intensity() == Gentle
+	for _, s := range r.Steps {
+		if !s.Gentle() {
+			return false
+		}
+	}
+	return true
 }
 
 // Intensity is the routine's strongest step intensity.
 func (r *Routine) Intensity() Intensity {
 	strongest := Gentle
 	for _, s := range r.Steps {
-		if s.Intensity.Rank() > strongest.Rank() {
-			strongest = s.Intensity
+		i := s.Intensity
+		if i == Gentle && !s.Gentle() {
+			i = Moderate // a label the technique does not earn
+		}
+		if i.Rank() > strongest.Rank() {
+			strongest = i
 		}
 	}
 	return strongest
 }
 
 // WorksLowerBack reports whether the routine works the lower back: a step
-// on the lumbar or lumbosacral zone, or a declared lumbar area. Locks meant
-// for the lower back follow this, not the declared area alone.
+// on a zone that covers it (see Zone.CoversLowerBack), or a declared lumbar
+// area. Locks meant for the lower back follow this, not the declared area
+// alone.
 func (r *Routine) WorksLowerBack() bool {
 	if r.Area == AreaLumbar {
 		return true
 	}
 	for _, s := range r.Steps {
-		if s.Zone == ZoneLumbar || s.Zone == ZoneLumbosacral {
+		if s.Zone.CoversLowerBack() {
+			return true
+		}
+	}
+	return false
+}
+
+// OutOfOwnReach lists, once each, the zones of the routine a person cannot
+// reach on their own back (see Zone.ReachableAlone); a routine with any
+// cannot be run as self-massage.
+func (r *Routine) OutOfOwnReach() []Zone {
+	var out []Zone
+	for _, s := range r.Steps {
+		if !s.Zone.ReachableAlone(r.Area) && !containsZone(out, s.Zone) {
+			out = append(out, s.Zone)
+		}
+	}
+	return out
+}
+
+func containsZone(list []Zone, z Zone) bool {
+	for _, v := range list {
+		if v == z {
 			return true
 		}
 	}

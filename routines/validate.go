@@ -46,6 +46,7 @@ func validate(r *Routine, pos map[string]int, ps *problems) {
 		source := map[Area]string{AreaBack: "seed 000", AreaLumbar: "seed 001"}[r.Area]
 		ps.add(pos["steps"], "a %s routine lasts at most %s (%s), but these steps add up to %s", r.Area, HumanDuration(limit), source, HumanDuration(total))
 	}
+	validateSafety(r, pos, ps)
 	if rest, ok := pos["aftercare.rest"]; ok && r.Aftercare.Rest > MaxRest {
 		ps.add(rest, "aftercare rest is at most %s (seed 002 advises 10–20 minutes)", HumanDuration(MaxRest))
 	}
@@ -63,12 +64,6 @@ func validateStep(s Step, i int, pos map[string]int, ps *problems) {
 	}
 	if s.Cue == "" {
 		ps.add(at("cue"), "step %d needs a cue: one or two sentences on where to put the hands and how to move", i+1)
-	}
-	if s.Intensity == Gentle {
-		switch s.Technique {
-		case Tapping, Patting, Kneading:
-			ps.add(at("intensity"), "step %d: %s is never gentle; mark it moderate or firm", i+1, s.Technique)
-		}
 	}
 	if s.Tempo != 0 {
 		if s.Tempo < MinTempo {

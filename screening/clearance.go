@@ -104,6 +104,11 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 	case r.For == routines.ForPartner && c.For == Self:
 		return false, "a routine for massaging a partner"
 	}
+	if c.For == Self {
+		if zones := r.OutOfOwnReach(); len(zones) > 0 {
+			return false, "works the " + joinZones(zones) + ", out of reach on your own back"
+		}
+	}
 	var locks, limits []string
 	for _, reason := range c.Reasons {
 		if reason.Locks == LockLumbar && r.WorksLowerBack() {
@@ -120,6 +125,14 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 		return false, "gentle routines only: " + strings.Join(limits, ", ")
 	}
 	return true, ""
+}
+
+func joinZones(zones []routines.Zone) string {
+	names := make([]string, len(zones))
+	for i, z := range zones {
+		names[i] = strings.ReplaceAll(string(z), "-", " ")
+	}
+	return strings.Join(names, " and ")
 }
 
 // Allowed filters a list of routines to those the clearance allows; never

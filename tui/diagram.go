@@ -7,7 +7,7 @@ import (
 )
 
 // backMap is the back seen from behind, one letter a cell: c collar,
-// b back, l lumbar, s lumbosacral, g gluteal, P and Q the paravertebral
+// b upper back, l lumbar, s lumbosacral, g gluteal, P and Q the paravertebral
 // strips beside the spine in the back and lumbar rows, | the spine itself.
 // The spine is never lit: massage never works on it (seeds 000, 002).
 var backMap = []string{
@@ -24,23 +24,21 @@ var backMap = []string{
 	"  ggggg   ggggg  ",
 }
 
-// lit reports whether a cell of the map belongs to the worked zone.
+// lit reports whether a cell of the map belongs to the worked zone. The
+// whole back covers the upper back and the lumbar rows; the upper back
+// stops at the last rib.
 func lit(cell byte, zone routines.Zone) bool {
 	switch cell {
 	case 'c':
 		return zone == routines.ZoneCollar
-	case 'b':
-		return zone == routines.ZoneBack
-	case 'l':
-		return zone == routines.ZoneLumbar
+	case 'b', 'P':
+		return zone == routines.ZoneUpperBack || zone == routines.ZoneBack || (cell == 'P' && zone == routines.ZoneParavertebral)
+	case 'l', 'Q':
+		return zone == routines.ZoneLumbar || zone == routines.ZoneBack || (cell == 'Q' && zone == routines.ZoneParavertebral)
 	case 's':
 		return zone == routines.ZoneLumbosacral
 	case 'g':
 		return zone == routines.ZoneGluteal
-	case 'P':
-		return zone == routines.ZoneParavertebral || zone == routines.ZoneBack
-	case 'Q':
-		return zone == routines.ZoneParavertebral || zone == routines.ZoneLumbar
 	}
 	return false
 }

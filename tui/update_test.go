@@ -171,7 +171,7 @@ func TestStopPromptShowsTheFrozenCountdown(t *testing.T) {
 	tick(m, clock, 5)
 	press(m, "3", "6")
 	before := screenText(m)
-	if !strings.Contains(before, "pain rose from 3 to 6") || !strings.Contains(before, "frozen at 3:55") {
+	if !strings.Contains(before, "pain rose from 3 to 6") || !strings.Contains(before, "frozen at 1:55") {
 		t.Fatalf("stop prompt:\n%s", before)
 	}
 	tick(m, clock, 2)

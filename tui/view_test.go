@@ -67,7 +67,7 @@ func TestSmallWindowsKeepTheEssentials(t *testing.T) {
 	t.Parallel()
 	m, _ := sessionModel(t, "lumbar-self", screening.Self, 50, 14)
 	out := screenText(m)
-	for _, want := range []string{"4:00", "Stroking towards the coccyx", "space pause"} {
+	for _, want := range []string{"2:00", "Stroking towards the coccyx", "space pause"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("50x14 lacks %q:\n%s", want, out)
 		}
@@ -77,7 +77,7 @@ func TestSmallWindowsKeepTheEssentials(t *testing.T) {
 	}
 	m.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
 	out = screenText(m)
-	if !strings.Contains(out, "4:00") || !strings.Contains(out, "enlarge the window") {
+	if !strings.Contains(out, "2:00") || !strings.Contains(out, "enlarge the window") {
 		t.Errorf("30x8:\n%s", out)
 	}
 }
@@ -85,18 +85,29 @@ func TestSmallWindowsKeepTheEssentials(t *testing.T) {
 func TestDiagramLightsTheZoneNeverTheSpine(t *testing.T) {
 	t.Parallel()
 	st := newStyles(true)
-	for _, zone := range []string{"collar", "back", "lumbar", "lumbosacral", "gluteal", "paravertebral"} {
+	litRows := func(out string) (rows []int) {
+		for i, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "█") {
+				rows = append(rows, i)
+			}
+		}
+		return rows
+	}
+	for _, zone := range []string{"collar", "upper-back", "back", "lumbar", "lumbosacral", "gluteal", "paravertebral"} {
 		out := diagram(routinesZone(zone), st)
 		if !strings.Contains(out, "█") {
 			t.Errorf("%s: nothing lit", zone)
 		}
-		for _, line := range strings.Split(out, "\n") {
-			if strings.Contains(line, "┃█") && strings.Contains(line, "█┃") && zone == "spine" {
-				t.Errorf("spine lit")
-			}
-		}
 		if strings.Count(out, "┃") != 10 {
-			t.Errorf("%s: spine not drawn whole", zone)
+			t.Errorf("%s: spine not drawn whole, or lit", zone)
 		}
+	}
+	// The whole back reaches down to the lumbar rows (6 and 7); the upper
+	// back stops at the last rib.
+	if rows := fmt.Sprint(litRows(diagram(routinesZone("back"), st))); rows != "[2 3 4 5 6 7]" {
+		t.Errorf("back lights rows %s", rows)
+	}
+	if rows := fmt.Sprint(litRows(diagram(routinesZone("upper-back"), st))); rows != "[2 3 4 5]" {
+		t.Errorf("upper-back lights rows %s", rows)
 	}
 }

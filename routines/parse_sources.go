@@ -14,8 +14,8 @@ import (
 // of where the step comes from) or a mapping naming one of the known
 // articles and its words:
 //
-//	- {article: back-pain-massage, quote: "Stroking should be easy and slow."}
-//	- {article: knead, quote: "...", paraphrase: true}
+//   - {article: back-pain-massage, quote: "Stroking should be easy and slow."}
+//   - {article: knead, quote: "...", paraphrase: true}
 func (d *decoder) sources(n ast.Node, what, path string) sources.Sources {
 	seq, ok := unwrap(n).(*ast.SequenceNode)
 	if !ok {

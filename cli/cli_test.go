@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -157,5 +159,57 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "", "nonsense"); code != 1 || errOut == "" {
 		t.Fatalf("unknown command: exit %d, %q", code, errOut)
+	}
+}
+
+// The user files of the routine rules: each is refused, naming its line.
+func TestRoutinesValidateRefusesUnsafeFiles(t *testing.T) {
+	isolate(t)
+	files, _ := filepath.Glob("../routines/testdata/refused/*.yaml")
+	if len(files) < 10 {
+		t.Fatalf("test files: %v", files)
+	}
+	code, _, errOut := run(t, "", append([]string{"routines", "validate"}, files...)...)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		want := strings.TrimPrefix(strings.SplitN(string(data), "\n", 2)[0], "# want ")
+		if !strings.Contains(errOut, f+":"+want) {
+			t.Errorf("%s: no %q in:\n%s", f, want, errOut)
+		}
+	}
+}
+
+// A user routine that declares area: back but works the lumbar zone is not
+// offered when the lower back is closed.
+func TestScreenLocksAUserBackRoutineOnTheLowerBack(t *testing.T) {
+	dir := isolate(t)
+	writeFile(t, filepath.Join(dir, "routines", "sneaky.yaml"), `id: sneaky-back
+title: A back routine that works the loin
+for: partner
+area: back
+position: Face down.
+steps:
+  - {title: Stroking, technique: stroking, zone: upper-back, duration: 2m, intensity: gentle, cue: Stroke.}
+  - {title: Loin, technique: rubbing, zone: lumbar, duration: 2m, intensity: moderate, cue: Rub the loin.}
+  - {title: Closing, technique: stroking, zone: upper-back, duration: 1m, intensity: gentle, cue: Stroke.}
+`)
+	for answer, offered := range map[string]bool{"no": true, "yes": false} {
+		path := writeAnswers(t, allNoYAML(map[string]string{"menstruating": answer}))
+		code, out, errOut := run(t, "", "screen", "--answers", path, "--json", "--for", "partner")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var got struct {
+			Allowed []string `json:"allowed_routines"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(got.Allowed, "sneaky-back") != offered {
+			t.Errorf("period %s: allowed %v", answer, got.Allowed)
+		}
 	}
 }

@@ -24,7 +24,7 @@ func newPracticeCmd(g *globalOptions) *cobra.Command {
 		Long: `A tempo trainer for practising technique timing, on a cushion or in the air:
 nothing is massaged on a person, so there is no screening. Tap space at each
 pass; knead shows your time per pass against the step's tempo (or the
-textbook rate of its technique), the pass count against its target, how even
+default rate of its technique), the pass count against its target, how even
 your rhythm is, and a chart of your intervals. q ends the run with a
 verdict; runs are kept in the history (knead history --practice).
 

@@ -687,3 +687,46 @@ func TestWarningSignAtTheFinalPainQuestion(t *testing.T) {
 		t.Fatalf("summary %+v", sum)
 	}
 }
+
+// The pass target scales with the course dose and never asks for more
+// passes than the shortened step allows at its tempo.
+func TestPassTargetFollowsTheDose(t *testing.T) {
+	t.Parallel()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := lib.Get("lumbar-partner") // step 2: 2 min, 15–20 passes at 6 s
+	for _, tc := range []struct {
+		session  int
+		min, max int
+	}{
+		{1, 9, 12},  // 72 s: 12 passes fit
+		{2, 12, 16}, // 96 s: 16 fit
+		{3, 15, 20},
+	} {
+		s, err := New(r, clearance(screening.Clear, screening.Partner), newClock(), Options{SessionNumber: tc.session})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := s.Steps()[1]
+		if st.Passes.Min != tc.min || st.Passes.Max != tc.max {
+			t.Errorf("session %d: passes %d–%d, want %d–%d", tc.session, st.Passes.Min, st.Passes.Max, tc.min, tc.max)
+		}
+		if fit := int(st.Duration / st.Tempo); st.Passes.Max > fit {
+			t.Errorf("session %d: %d passes asked, %d fit in %s", tc.session, st.Passes.Max, fit, st.Duration)
+		}
+	}
+	if p := r.Steps[1].Passes; p.Min != 15 || p.Max != 20 {
+		t.Fatalf("the routine itself changed: %+v", p)
+	}
+}
+
+func TestDosedPassesAreCapped(t *testing.T) {
+	t.Parallel()
+	// 5–6 passes scale to 3–4, but 36 s at 10 s a pass holds only 3.
+	st := dosedStep(routines.Step{Duration: 60 * time.Second, Tempo: 10 * time.Second, Passes: &routines.Passes{Min: 5, Max: 6}}, 0.6)
+	if st.Passes.Min != 3 || st.Passes.Max != 3 {
+		t.Fatalf("36 s at 10 s a pass: passes %+v, want 3–3", st.Passes)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -37,7 +38,14 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func checkInvariants(t *testing.T, r *Routine) {
+// failer is what checkInvariants needs of a *testing.T or a *rapid.T.
+type failer interface {
+	Helper()
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+}
+
+func checkInvariants(t failer, r *Routine) {
 	t.Helper()
 	if !idPattern.MatchString(r.ID) || len(r.Steps) == 0 {
 		t.Fatalf("accepted routine with id %q and %d steps", r.ID, len(r.Steps))
@@ -51,10 +59,25 @@ func checkInvariants(t *testing.T, r *Routine) {
 		if s.Duration < MinStep || s.Duration > MaxStep || s.Cue == "" {
 			t.Fatalf("accepted step %+v", s)
 		}
-		if s.Intensity == Gentle && (s.Technique == Kneading || s.Technique == Tapping || s.Technique == Patting) {
-			t.Fatalf("accepted gentle %s", s.Technique)
+		if s.Intensity == Gentle && !s.Gentle() {
+			t.Fatalf("accepted a gentle label not earned: %s, %q", s.Technique, s.Cue)
+		}
+		if s.Technique.Percussion() && s.Zone.CoversLowerBack() {
+			t.Fatalf("accepted %s on the %s zone", s.Technique, s.Zone)
+		}
+		if r.For == ForSelf && !s.Zone.ReachableAlone(r.Area) {
+			t.Fatalf("accepted a self-massage on the %s zone", s.Zone)
+		}
+		if s.Passes != nil && s.Tempo > 0 && time.Duration(s.Passes.Min)*s.Tempo > s.Duration {
+			t.Fatalf("accepted %d passes of %s in %s", s.Passes.Min, s.Tempo, s.Duration)
 		}
 		texts = append(texts, s.Title, s.Cue, s.Direction)
+	}
+	if r.Area == AreaLumbar && !r.WorksLowerBack() {
+		t.Fatal("accepted a lumbar routine off the lower back")
+	}
+	if r.Gentle() != (r.Intensity() == Gentle) {
+		t.Fatalf("gentle = %v but intensity = %s", r.Gentle(), r.Intensity())
 	}
 	for _, s := range texts {
 		for _, c := range s {

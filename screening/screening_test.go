@@ -398,6 +398,51 @@ func TestAllowedRoutines(t *testing.T) {
 	}
 }
 
+// User routines are locked by the zones they work, not by what they
+// declare, and a routine for both runs as self-massage only within reach.
+func TestUserRoutinesLockedByTheirZones(t *testing.T) {
+	t.Parallel()
+	q := Default()
+	parse := func(src string) *routines.Routine {
+		t.Helper()
+		r, err := routines.Parse("user.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	const head = "id: mine\ntitle: Mine\nposition: Face down.\n"
+	backWithLumbarStep := parse(head + `for: partner
+area: back
+steps:
+  - {title: Stroking, technique: stroking, zone: upper-back, duration: 2m, intensity: gentle, cue: Stroke.}
+  - {title: Lower back, technique: rubbing, zone: lumbar, duration: 2m, intensity: moderate, cue: Rub.}
+  - {title: Closing, technique: patting, zone: upper-back, duration: 1m, intensity: moderate, cue: Pat.}
+`)
+	upperOnly := parse(head + `for: both
+area: back
+steps:
+  - {title: Stroking, technique: stroking, zone: upper-back, duration: 2m, intensity: gentle, cue: Stroke.}
+  - {title: Collar, technique: rubbing, zone: collar, duration: 2m, intensity: moderate, cue: Rub.}
+  - {title: Closing, technique: patting, zone: upper-back, duration: 1m, intensity: moderate, cue: Pat.}
+`)
+	period, _ := q.Evaluate(Partner, with(allNo(q), "menstruating", Yes), now)
+	if ok, why := period.Allows(backWithLumbarStep); ok || !strings.Contains(why, "works the lower back, closed today") {
+		t.Errorf("an area: back routine with a lumbar step under a period: %v %q", ok, why)
+	}
+	if ok, why := period.Allows(upperOnly); !ok {
+		t.Errorf("an upper-back routine under a period: %q", why)
+	}
+	self, _ := q.Evaluate(Self, allNo(q), now)
+	if ok, why := self.Allows(upperOnly); ok || why != "works the upper back, out of reach on your own back" {
+		t.Errorf("a routine for both on the upper back, run as self: %v %q", ok, why)
+	}
+	partner, _ := q.Evaluate(Partner, allNo(q), now)
+	if ok, why := partner.Allows(upperOnly); !ok {
+		t.Errorf("the same routine for a partner: %q", why)
+	}
+}
+
 func fmtList(s []string) string {
 	out := "["
 	for i, x := range s {

@@ -1,0 +1,155 @@
+package routines
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// Each file in testdata/refused breaks one safety rule; its first line says
+// where and why: "# want LINE: message".
+var wantLine = regexp.MustCompile(`^# want (\d+): (.+)\n`)
+
+func TestRefusedFilesNameTheLineAndTheReason(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/refused/*.yaml")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("test files: %v %v", files, err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := wantLine.FindSubmatch(data)
+		if m == nil {
+			t.Fatalf("%s: no # want line", f)
+		}
+		line, _ := strconv.Atoi(string(m[1]))
+		want := fmt.Sprintf("%s:%d: %s", f, line, m[2])
+		_, err = ReadFile(f)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s:\n got: %v\nwant: %s", f, err, want)
+		}
+	}
+}
+
+// partnerRoutine passes every rule; the cases below change one step.
+const partnerRoutine = `id: partner-test
+title: Partner test
+for: partner
+area: back
+position: Face down.
+steps:
+  - {title: Stroking, technique: stroking, zone: back, duration: 2m, intensity: gentle, cue: Stroke lightly.}
+  - {title: Middle, technique: TECH, zone: ZONE, duration: 1m, intensity: INTENSITY, cue: CUE}
+  - {title: Closing, technique: stroking, zone: back, duration: 1m, intensity: gentle, cue: Stroke lightly.}
+`
+
+func middle(tech, zone, intensity, cue string) string {
+	return strings.NewReplacer("TECH", tech, "ZONE", zone, "INTENSITY", intensity, "CUE", cue).Replace(partnerRoutine)
+}
+
+func TestSafetyRules(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, src string
+		want      string // "" when the routine is valid
+	}{
+		{"light stroking is gentle", middle("stroking", "upper-back", "gentle", "Stroke."), ""},
+		{"light rubbing is gentle", middle("rubbing", "paravertebral", "gentle", "Rub lightly."), ""},
+		{"rest is gentle", middle("rest", "back", "gentle", "Rest your hands."), ""},
+		{"deep stroking is not", middle("deep-stroking", "back", "gentle", "Stroke."), "r.yaml:8: step 2: deep-stroking is never gentle"},
+		{"squeezing is not", middle("squeezing", "back", "gentle", "Squeeze."), "step 2: squeezing is never gentle"},
+		{"pressure is not", middle("pressure", "back", "gentle", "Press."), "step 2: pressure is never gentle"},
+		{"kneading is not", middle("kneading", "back", "gentle", "Knead."), "step 2: kneading is never gentle"},
+		{"vibration is not", middle("vibration", "back", "gentle", "Shake."), "step 2: vibration is never gentle"},
+		{"shaking is not", middle("shaking", "back", "gentle", "Shake."), "step 2: shaking is never gentle"},
+		{"patting is not", middle("patting", "upper-back", "gentle", "Pat."), "step 2: patting is never gentle"},
+		{"beating is not", middle("beating", "upper-back", "gentle", "Beat."), "step 2: beating is never gentle"},
+		{"hacking is not", middle("hacking", "upper-back", "gentle", "Hack."), "step 2: hacking is never gentle"},
+		{"fists are not", middle("rubbing", "upper-back", "gentle", "Rub with your fists."), "r.yaml:8: step 2: work with fists, knuckles or an elbow is never gentle"},
+		{"knuckles are not", middle("stroking", "upper-back", "gentle", "Glide the knuckles down."), "step 2: work with fists"},
+		{"an elbow is not", middle("stroking", "upper-back", "gentle", "Glide with your elbow."), "step 2: work with fists"},
+		{"fists may be moderate", middle("rubbing", "upper-back", "moderate", "Rub with your fists."), ""},
+		{"patting the upper back", middle("patting", "upper-back", "moderate", "Pat."), ""},
+		{"patting the collar", middle("patting", "collar", "moderate", "Pat."), ""},
+		{"patting the buttocks", middle("patting", "gluteal", "moderate", "Pat."), ""},
+		{"tapping the lumbar zone", middle("tapping", "lumbar", "moderate", "Tap."), "r.yaml:8: step 2: no tapping on the lumbar zone"},
+		{"patting the sacrum", middle("patting", "lumbosacral", "moderate", "Pat."), "step 2: no patting on the lumbosacral zone"},
+		{"beating the whole back", middle("beating", "back", "moderate", "Beat."), "step 2: no beating on the back zone"},
+		{"hacking beside the spine", middle("hacking", "paravertebral", "moderate", "Hack."), "step 2: no hacking on the paravertebral zone"},
+		{"self on the upper back", strings.Replace(middle("stroking", "upper-back", "gentle", "Stroke."), "for: partner", "for: self", 1), "r.yaml:7: step 1 works the back zone, which a person cannot reach on their own back"},
+		{"self beside the whole spine", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: lumbar").Replace(middle("stroking", "paravertebral", "gentle", "Stroke.")), "r.yaml:8: step 2 works the paravertebral zone, which a person cannot reach"},
+		{"self beside the lumbar spine", strings.NewReplacer("for: partner", "for: self", "area: back", "area: lumbar", "zone: back", "zone: lumbar").Replace(middle("stroking", "paravertebral", "gentle", "Stroke.")), ""},
+		{"self on the collar and buttocks", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: gluteal").Replace(middle("stroking", "collar", "gentle", "Stroke.")), ""},
+		{"both may work the upper back", strings.Replace(middle("stroking", "upper-back", "gentle", "Stroke."), "for: partner", "for: both", 1), ""},
+		{"lumbar area off the lower back", strings.Replace(middle("stroking", "upper-back", "gentle", "Stroke."), "area: back", "area: lumbar", 1), "r.yaml:4: area: lumbar, but no step works the lumbar or lumbosacral zone (the steps work: back, upper-back); put a step on the lower back, or declare area: back"},
+		{"lumbar area with one lumbar step", strings.Replace(middle("stroking", "lumbar", "gentle", "Stroke."), "area: back", "area: lumbar", 1), ""},
+	}
+	for _, tc := range cases {
+		_, err := Parse("r.yaml", []byte(tc.src))
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: refused: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s:\n got: %v\nwant: %s", tc.name, err, tc.want)
+		}
+	}
+}
+
+// A lumbar routine may spend some time on the back, but not more than a
+// back routine may in all.
+func TestLumbarRoutineKeepsTheBackLimit(t *testing.T) {
+	t.Parallel()
+	src := strings.NewReplacer("area: back", "area: lumbar", "duration: 2m", "duration: 16m").Replace(middle("stroking", "lumbar", "gentle", "Stroke."))
+	_, err := Parse("r.yaml", []byte(src))
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "r.yaml:6: these steps spend 17 min on the collar, upper-back and back zones, but a back massage lasts at most 15 min") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestPassTargetMustFitTheStep(t *testing.T) {
+	t.Parallel()
+	fits := edit(t, "passes: [15, 20]", "passes: [20, 25]") // 20 × 3 s = 60 s: fits a 1 min step
+	if _, err := Parse("r.yaml", []byte(fits)); err != nil {
+		t.Fatalf("a target that fits was refused: %v", err)
+	}
+	tooMany := edit(t, "passes: [15, 20]", "passes: [21, 25]")
+	_, err := Parse("r.yaml", []byte(tooMany))
+	if err == nil || !strings.Contains(err.Error(), "r.yaml:21: step 2: 21 passes at 3 s a pass take 1 min 3 s, but the step lasts 1 min; lower the passes to at most 20 or lengthen the step") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestWorksLowerBackFollowsTheZones(t *testing.T) {
+	t.Parallel()
+	for zone, want := range map[Zone]bool{
+		ZoneLumbar: true, ZoneLumbosacral: true, ZoneBack: true, ZoneParavertebral: true,
+		ZoneUpperBack: false, ZoneCollar: false, ZoneGluteal: false,
+	} {
+		r := &Routine{Area: AreaBack, Steps: []Step{{Zone: ZoneUpperBack}, {Zone: zone}}}
+		if got := r.WorksLowerBack(); got != want {
+			t.Errorf("a back routine with a step on %s: works the lower back = %v", zone, got)
+		}
+	}
+}
+
+func TestGentleLabelIsNotEnough(t *testing.T) {
+	t.Parallel()
+	// Built in code, past validation: the label alone still does not make
+	// the routine gentle.
+	r := &Routine{Steps: []Step{
+		{Technique: Stroking, Intensity: Gentle},
+		{Technique: Pressure, Intensity: Gentle, Cue: "Press with the elbow."},
+	}}
+	if r.Gentle() || r.Intensity() != Moderate {
+		t.Fatalf("gentle = %v, intensity = %s", r.Gentle(), r.Intensity())
+	}
+}

@@ -1,6 +1,9 @@
 package routines
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBuiltInRoutinesLoadAndValidate(t *testing.T) {
 	t.Parallel()
@@ -25,9 +28,20 @@ func TestBuiltInRoutinesLoadAndValidate(t *testing.T) {
 		if len(r.Prepare) == 0 {
 			t.Errorf("%s has no preparation checklist", r.ID)
 		}
+		prepare := strings.ToLower(strings.Join(r.Prepare, " "))
+		if !strings.Contains(prepare, "toilet") || !strings.Contains(prepare, "no active exercise") {
+			t.Errorf("%s: the checklist lacks the toilet and no active exercise (lumbosacral article)", r.ID)
+		}
+		for _, st := range r.Steps {
+			if len(st.Sources) == 0 || st.Sources[0].Article == "" {
+				t.Errorf("%s: step %q cites no article", r.ID, st.Title)
+			}
+		}
 	}
-	if r, _ := lib.Get("gentle-back"); !r.Gentle() {
-		t.Error("gentle-back must be gentle in every step")
+	for _, id := range []string{"gentle-back", "lumbar-self"} {
+		if r, _ := lib.Get(id); !r.Gentle() {
+			t.Errorf("%s must be gentle in every step", id)
+		}
 	}
 	for _, id := range []string{"back-classic", "lumbar-partner", "swedish-back"} {
 		if r, _ := lib.Get(id); r.Gentle() {

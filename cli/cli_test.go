@@ -133,7 +133,7 @@ func TestRoutinesValidate(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out, "good.yaml: ok (my-routine, 1 steps") {
+	if !strings.Contains(out, "good.yaml: ok (my-routine, 1 step") {
 		t.Errorf("good file not ok: %s", out)
 	}
 	if !strings.Contains(errOut, broken+":10: step 1 duration \"2 minutes\" is not a duration") {

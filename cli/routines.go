@@ -136,7 +136,7 @@ func printRoutine(w io.Writer, r *routines.Routine) {
 			extras = append(extras, "direction: "+s.Direction)
 		}
 		if s.Passes != nil {
-			extras = append(extras, fmt.Sprintf("passes: %d–%d", s.Passes.Min, s.Passes.Max))
+			extras = append(extras, "passes: " + s.Passes.String())
 		}
 		if s.Tempo > 0 {
 			extras = append(extras, fmt.Sprintf("tempo: one pass every %s", s.Tempo))
@@ -180,7 +180,11 @@ func validateFiles(stdout, stderr io.Writer, files []string) error {
 			fmt.Fprintln(stderr, err)
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok (%s, %d steps, %s min, %s)\n", f, r.ID, len(r.Steps), clockMinutes(r.Total()), r.Intensity())
+		steps := fmt.Sprintf("%d steps", len(r.Steps))
+		if len(r.Steps) == 1 {
+			steps = "1 step"
+		}
+		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s min, %s)\n", f, r.ID, steps, clockMinutes(r.Total()), r.Intensity())
 	}
 	if bad > 0 {
 		return &exitError{code: ExitError, err: errors.New(plural(bad, "file has", "files have") + " problems"), silent: false}

@@ -648,6 +648,44 @@ func TestCheckInOnlyWhenASideIsDone(t *testing.T) {
 	}
 }
 
+// A self-massage does both techniques on one side, then turns over: the
+// steps name the side (opposite the pain first), and with CheckInAtSides
+// the check-in comes when the first side is done.
+func TestStepsThatWorkOneSide(t *testing.T) {
+	t.Parallel()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := lib.Get("lumbar-self")
+	for painful, want := range map[Side][4]Side{
+		Left:  {Right, Right, Left, Left},
+		Right: {Left, Left, Right, Right},
+	} {
+		s, err := New(r, clearance(screening.Clear, screening.Self), newClock(), Options{SessionNumber: 3, CheckInAtSides: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		must(t, s, E(Confirm), SideEvent(painful), RateEvent(2))
+		var got [4]Side
+		var phases []Phase
+		for i := range got {
+			got[i] = s.State().Side
+			must(t, s, E(Next))
+			phases = append(phases, s.State().Phase)
+			if s.State().Phase == CheckIn && i < 3 {
+				must(t, s, RateEvent(2)) // a rating starts the next step
+			}
+		}
+		if got != want {
+			t.Errorf("pain on the %s: sides %v, want %v", painful, got, want)
+		}
+		if fmt.Sprint(phases[:3]) != fmt.Sprint([]Phase{Step, CheckIn, Step}) {
+			t.Errorf("phases after each step: %v; want a check-in only after the first side", phases)
+		}
+	}
+}
+
 func TestRehearsalGapScalesWithSpeed(t *testing.T) {
 	t.Parallel()
 	clock := newClock()

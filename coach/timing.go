@@ -1,6 +1,10 @@
 package coach
 
-import "time"
+import (
+	"time"
+
+	"knead/routines"
+)
 
 // running reports whether a step or the rest is counting down now.
 func (s *Session) running() bool {
@@ -77,15 +81,34 @@ func (s *Session) currentTitle() string {
 
 // sideAt is the side to work at a given elapsed time of the current step:
 // the first side (opposite the pain) in the first half of a switch_sides
-// step, the other one after; none for other steps.
+// step, the other one after; the step's own side when it works one; none
+// for other steps, or when no side hurts more.
 func (s *Session) sideAt(elapsed time.Duration) Side {
-	if s.phase != Step || s.idx < 0 || !s.steps[s.idx].SwitchSides {
+	if s.phase != Step || s.idx < 0 || s.first == "" {
 		return ""
 	}
-	if elapsed*2 >= s.total {
+	st := s.steps[s.idx]
+	switch {
+	case st.Side == routines.FirstSide:
+		return s.first
+	case st.Side == routines.SecondSide:
+		return s.first.opposite()
+	case !st.SwitchSides:
+		return ""
+	case elapsed*2 >= s.total:
 		return s.first.opposite()
 	}
 	return s.first
+}
+
+// sideDoneAfter reports whether a side is done when step i ends: the step
+// switched sides, or the next works the second side after this one worked
+// the first.
+func (s *Session) sideDoneAfter(i int) bool {
+	if s.steps[i].SwitchSides {
+		return true
+	}
+	return i+1 < len(s.steps) && s.steps[i].Side == routines.FirstSide && s.steps[i+1].Side == routines.SecondSide
 }
 
 func (s *Session) startStep(i int, now time.Time, emit func(Cue)) {
@@ -170,7 +193,7 @@ func (s *Session) endStep(how stepStatus, now time.Time, emit func(Cue)) {
 	}
 	emit(Cue{Kind: kind, Step: s.idx, Title: s.steps[s.idx].Title})
 	last := s.finishing || s.idx+1 >= len(s.steps)
-	if s.sides && !last && !s.steps[s.idx].SwitchSides {
+	if s.sides && !last && !s.sideDoneAfter(s.idx) {
 		s.startStep(s.idx+1, now, emit)
 		return
 	}

@@ -63,7 +63,7 @@ area: lumbar
 position: Lie on your side.
 steps:
   - {title: Stroking towards the coccyx, technique: stroking, zone: lumbar, duration: 4m, intensity: gentle, switch_sides: true, cue: Stroke down.}
-  - {title: Thumb strokes along the ribs, technique: stroking, zone: paravertebral, duration: 5m, intensity: gentle, switch_sides: true, cue: Stroke outwards.}
+  - {title: Thumb strokes along the ribs, technique: stroking, zone: lumbar, duration: 5m, intensity: gentle, switch_sides: true, cue: Stroke outwards.}
   - {title: Closing stroking, technique: stroking, zone: lumbar, duration: 1m, intensity: gentle, cue: Stroke lightly.}
 `
 

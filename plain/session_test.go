@@ -41,7 +41,7 @@ position: Lie on your side.
 prepare: [Warm your hands]
 steps:
   - {title: First strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke down slowly.}
-  - {title: Light rubbing, technique: rubbing, zone: paravertebral, duration: 5s, intensity: gentle, cue: Small circles., switch_sides: true}
+  - {title: Light rubbing, technique: rubbing, zone: lumbar, duration: 5s, intensity: gentle, cue: Small circles., switch_sides: true}
   - {title: Last strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke lightly.}
 aftercare: {rest: 5s, advice: Rest a moment.}
 `

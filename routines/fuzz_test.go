@@ -65,11 +65,11 @@ func checkInvariants(t failer, r *Routine) {
 		if s.Technique.Percussion() && s.Zone.CoversLowerBack() {
 			t.Fatalf("accepted %s on the %s zone", s.Technique, s.Zone)
 		}
-		if r.For == ForSelf && !s.Zone.ReachableAlone(r.Area) {
+		if r.For == ForSelf && !s.Zone.ReachableAlone() {
 			t.Fatalf("accepted a self-massage on the %s zone", s.Zone)
 		}
-		if s.Passes != nil && s.Tempo > 0 && time.Duration(s.Passes.Min)*s.Tempo > s.Duration {
-			t.Fatalf("accepted %d passes of %s in %s", s.Passes.Min, s.Tempo, s.Duration)
+		if s.Passes != nil && s.Tempo > 0 && time.Duration(s.Passes.Max)*s.Tempo > s.Duration {
+			t.Fatalf("accepted %d passes of %s in %s", s.Passes.Max, s.Tempo, s.Duration)
 		}
 		texts = append(texts, s.Title, s.Cue, s.Direction)
 	}

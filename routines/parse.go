@@ -101,7 +101,7 @@ func lineOf(n ast.Node) int {
 
 var (
 	routineKeys   = []string{"id", "title", "for", "area", "position", "prepare", "sources", "steps", "aftercare"}
-	stepKeys      = []string{"title", "technique", "zone", "duration", "intensity", "cue", "direction", "passes", "tempo", "switch_sides", "sources"}
+	stepKeys      = []string{"title", "technique", "zone", "duration", "intensity", "cue", "direction", "passes", "tempo", "switch_sides", "side", "sources"}
 	sourceKeys    = []string{"article", "quote", "paraphrase"}
 	aftercareKeys = []string{"rest", "advice"}
 )
@@ -331,6 +331,8 @@ func (d *decoder) step(n ast.Node, i int) Step {
 			s.Tempo = d.duration(v, what+" tempo")
 		case "switch_sides":
 			s.SwitchSides = d.boolean(v, what+" switch_sides")
+		case "side":
+			s.Side = StepSide(d.choice(v, what+" side", []string{"first", "second"}))
 		case "sources":
 			s.Sources = d.sources(v, what+" sources", path+".sources")
 		}

@@ -10,7 +10,7 @@ import (
 // line of it at a time.
 const validRoutine = `id: test-routine
 title: Test routine
-for: self
+for: both
 area: lumbar
 position: Lie on your side.
 prepare: [Warm your hands]
@@ -93,8 +93,8 @@ func TestParseErrorsPointAtTheLine(t *testing.T) {
 		{"unknown top-level key", "title: Test routine\n", "title: Test routine\ncolour: red\n", 3, `unknown key "colour" in the routine; valid keys: id, title`},
 		{"unknown step key", "    cue: Rub in small circles.\n", "    cue: Rub in small circles.\n    speed: fast\n", 21, `unknown key "speed" in step 2`},
 		{"unknown aftercare key", "aftercare: {rest: 12m, advice: Rest.}", "aftercare: {rest: 12m, nap: 2m}", 30, `unknown key "nap" in aftercare; valid keys: rest, advice`},
-		{"duplicate key", "for: self\n", "for: self\nfor: partner\n", 4, `mapping key "for" already defined`},
-		{"bad audience", "for: self", "for: everyone", 3, `for "everyone" is not one of: self, partner, both`},
+		{"duplicate key", "for: both\n", "for: both\nfor: partner\n", 4, `mapping key "for" already defined`},
+		{"bad audience", "for: both", "for: everyone", 3, `for "everyone" is not one of: self, partner, both`},
 		{"bad area", "area: lumbar", "area: neck", 4, `area "neck" is not one of: back, lumbar`},
 		{"bad technique", "    technique: rubbing", "    technique: slapping", 16, `step 2 technique "slapping" is not one of: stroking, deep-stroking`},
 		{"bad zone", "    zone: paravertebral", "    zone: shoulder", 17, `step 2 zone "shoulder" is not one of: collar, upper-back, back`},
@@ -109,8 +109,8 @@ func TestParseErrorsPointAtTheLine(t *testing.T) {
 		{"not yaml", "title: Test routine", "title: Test: routine", 2, "not valid YAML"},
 		// Rules beyond the schema.
 		{"bad id", "id: test-routine", "id: Test_Routine", 1, "id \"Test_Routine\" must be lowercase letters, digits and single dashes"},
-		{"step too short", "    duration: 30s", "    duration: 4s", 27, "step 3 duration 4s is outside 5s to 20m"},
-		{"step too long", "    duration: 2m\n", "    duration: 21m\n", 12, "step 1 duration 21m0s is outside 5s to 20m"},
+		{"step too short", "    duration: 30s", "    duration: 4s", 27, "step 3 lasts 4 s, outside 5 s to 20 min"},
+		{"step too long", "    duration: 2m\n", "    duration: 21m\n", 12, "step 1 lasts 21 min, outside 5 s to 20 min"},
 		{"missing cue", "    cue: Rub in small circles.\n", "", 15, "step 2 needs a cue"},
 		{"empty cue", "    cue: Rub in small circles.", "    cue: \"\"", 20, "step 2 needs a cue"},
 		{"begins without stroking", "    technique: stroking\n    zone: lumbar\n    duration: 2m", "    technique: rubbing\n    zone: lumbar\n    duration: 2m", 10, "a routine begins with stroking (seeds 000, 001), but step 1 is rubbing"[:30]},
@@ -120,6 +120,8 @@ func TestParseErrorsPointAtTheLine(t *testing.T) {
 		{"kneading marked gentle", "    technique: rubbing\n    zone: paravertebral\n    duration: 1m\n    intensity: moderate", "    technique: kneading\n    zone: paravertebral\n    duration: 1m\n    intensity: gentle", 19, "step 2: kneading is never gentle"},
 		{"tempo longer than step", "tempo: 3s", "tempo: 2m", 22, "longer than the step itself"},
 		{"rest too long", "rest: 12m", "rest: 45m", 30, "aftercare rest is at most 30 min"},
+		{"bad side", "    switch_sides: true", "    side: middle", 23, `step 2 side "middle" is not one of: first, second`},
+		{"side and switch_sides", "    switch_sides: true", "    switch_sides: true\n    side: first", 24, "step 2 both works one side (side: first) and switches sides at half time"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,6 +4,7 @@
 package routines
 
 import (
+	"fmt"
 	"time"
 
 	"knead/sources"
@@ -72,6 +73,15 @@ const (
 	ZoneParavertebral Zone = "paravertebral"
 )
 
+// StepSide is the side a whole step works, counted from the start.
+type StepSide string
+
+// Possible StepSide values.
+const (
+	FirstSide  StepSide = "first"
+	SecondSide StepSide = "second"
+)
+
 // Intensity is how much pressure a step uses.
 type Intensity string
 
@@ -100,6 +110,15 @@ type Passes struct {
 	Min, Max int
 }
 
+// String is the range as people write it: "15–20", or "12" when both ends
+// are the same.
+func (p Passes) String() string {
+	if p.Min == p.Max {
+		return fmt.Sprint(p.Min)
+	}
+	return fmt.Sprintf("%d–%d", p.Min, p.Max)
+}
+
 // Step is one timed part of a routine.
 type Step struct {
 	Title       string
@@ -112,6 +131,11 @@ type Step struct {
 	Passes      *Passes
 	Tempo       time.Duration
 	SwitchSides bool
+	// Side, when set, says the whole step works one side: the first (the
+	// side opposite the pain) or the second. A self-massage does everything
+	// on one side, then turns over once (seed 001: "turn over on the other
+	// side and repeat everything").
+	Side StepSide
 	// Sources are the words the step's cue is built from.
 	Sources sources.Sources
 }
@@ -198,7 +222,7 @@ func (r *Routine) WorksLowerBack() bool {
 func (r *Routine) OutOfOwnReach() []Zone {
 	var out []Zone
 	for _, s := range r.Steps {
-		if !s.Zone.ReachableAlone(r.Area) && !containsZone(out, s.Zone) {
+		if !s.Zone.ReachableAlone() && !containsZone(out, s.Zone) {
 			out = append(out, s.Zone)
 		}
 	}

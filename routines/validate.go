@@ -60,16 +60,19 @@ func validateStep(s Step, i int, pos map[string]int, ps *problems) {
 		return pos[fmt.Sprintf("steps[%d]", i)]
 	}
 	if s.Duration != 0 && (s.Duration < MinStep || s.Duration > MaxStep) {
-		ps.add(at("duration"), "step %d duration %s is outside 5s to 20m", i+1, s.Duration)
+		ps.add(at("duration"), "step %d lasts %s, outside 5 s to 20 min", i+1, HumanDuration(s.Duration))
 	}
 	if s.Cue == "" {
 		ps.add(at("cue"), "step %d needs a cue: one or two sentences on where to put the hands and how to move", i+1)
+	}
+	if s.Side != "" && s.SwitchSides {
+		ps.add(at("side"), "step %d both works one side (side: %s) and switches sides at half time; keep one of them", i+1, s.Side)
 	}
 	if s.Tempo != 0 {
 		if s.Tempo < MinTempo {
 			ps.add(at("tempo"), "step %d tempo %s is shorter than %s", i+1, s.Tempo, MinTempo)
 		} else if s.Duration != 0 && s.Tempo > s.Duration {
-			ps.add(at("tempo"), "step %d tempo %s (time per pass) is longer than the step itself (%s)", i+1, s.Tempo, s.Duration)
+			ps.add(at("tempo"), "step %d tempo %s (time per pass) is longer than the step itself (%s)", i+1, HumanDuration(s.Tempo), HumanDuration(s.Duration))
 		}
 	}
 }

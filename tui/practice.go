@@ -152,7 +152,7 @@ func (p *Practice) render(w int) string {
 	}
 	passes := fmt.Sprintf("Passes: %d", st.Passes)
 	if p.target.Passes != nil {
-		passes += fmt.Sprintf(" of %d–%d", p.target.Passes.Min, p.target.Passes.Max)
+		passes += " of " + p.target.Passes.String()
 	}
 	b.WriteString(p.st.title.Render(passes) + "\n")
 	last := time.Duration(0)
@@ -175,7 +175,7 @@ func (p *Practice) targetLine() string {
 	case t.Min == t.Max:
 		line := fmt.Sprintf("Target: one pass every %s", secs(t.Tempo))
 		if t.Passes != nil {
-			line += fmt.Sprintf(", %d–%d passes", t.Passes.Min, t.Passes.Max)
+			line += ", " + t.Passes.String() + " passes"
 		}
 		return line + " (from the routine)."
 	}

@@ -185,7 +185,7 @@ func (m *Model) stepLines(st coach.State, width int) (title, cue, side, tempo st
 	switch {
 	case st.Side != "":
 		side = fmt.Sprintf("Side: %s", st.Side)
-		if st.Elapsed*2 < st.Total {
+		if s.SwitchSides && st.Elapsed*2 < st.Total {
 			side += fmt.Sprintf(" · switch to the %s side at half time", oppositeSide(st.Side))
 		}
 	case s.Direction != "":
@@ -198,7 +198,7 @@ func (m *Model) stepLines(st coach.State, width int) (title, cue, side, tempo st
 		}
 		tempo = fmt.Sprintf("%s pass %d", m.st.accent.Render(pulse), st.Pass)
 		if st.PassMax > 0 {
-			tempo += fmt.Sprintf(" of %d–%d", st.PassMin, st.PassMax)
+			tempo += " of " + routines.Passes{Min: st.PassMin, Max: st.PassMax}.String()
 		}
 		tempo += fmt.Sprintf(" · one every %s", s.Tempo)
 	}

@@ -111,3 +111,13 @@ func TestDiagramLightsTheZoneNeverTheSpine(t *testing.T) {
 		t.Errorf("upper-back lights rows %s", rows)
 	}
 }
+
+// A step that works one side names it and promises no switch.
+func TestOneSideStepNamesItsSide(t *testing.T) {
+	t.Parallel()
+	m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30) // pain on the left
+	out := screenText(m)
+	if !strings.Contains(out, "Side: right") || strings.Contains(out, "switch to") {
+		t.Fatalf("step 1:\n%s", out)
+	}
+}

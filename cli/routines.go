@@ -136,7 +136,7 @@ func printRoutine(w io.Writer, r *routines.Routine) {
 			extras = append(extras, "direction: "+s.Direction)
 		}
 		if s.Passes != nil {
-			extras = append(extras, "passes: " + s.Passes.String())
+			extras = append(extras, "passes: "+s.Passes.String())
 		}
 		if s.Tempo > 0 {
 			extras = append(extras, fmt.Sprintf("tempo: one pass every %s", s.Tempo))

@@ -188,6 +188,11 @@ func TestAfterAStopTheNextStartAsksWhetherThePainSettled(t *testing.T) {
 	if again.Stage() != Screening {
 		t.Fatalf("settled: stage %d", again.Stage())
 	}
+	// Once settled, the course no longer says it is paused.
+	advice := strings.Join(again.Course().Advice, " ")
+	if again.Course().Paused || strings.Contains(advice, "pauses until") || !strings.Contains(advice, "The pain has settled since the last session") {
+		t.Fatalf("course after settled: %+v", again.Course())
+	}
 	// Someone else is not asked about Anna's pain.
 	other, _ := New(Options{Library: lib, Questions: screening.Default(), Clock: clock, Mode: screening.Self, Journal: store})
 	if other.Stage() != Screening {

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -54,6 +55,21 @@ type Course struct {
 	Doctor bool
 	Last   string
 	Advice []string
+	// pauseAdvice is how many of the last Advice lines are about the pause.
+	pauseAdvice int
+}
+
+// Settled is the course once the person says the pain has settled since
+// the session that paused it: no longer paused, and its advice no longer
+// says so.
+func (c Course) Settled() Course {
+	if !c.Paused {
+		return c
+	}
+	c.Advice = append(slices.Clone(c.Advice[:len(c.Advice)-c.pauseAdvice]),
+		"The pain has settled since the last session ("+c.Last+"): go gently, and stop at once if it rises.")
+	c.Paused, c.Doctor, c.pauseAdvice = false, false, 1
+	return c
 }
 
 // PlanCourse works out the next session's place in its course at now.
@@ -74,11 +90,13 @@ func PlanCourse(past []Past, now time.Time) Course {
 		if latest == nil || !latest.facts().PausesCourse() {
 			return
 		}
+		before := len(c.Advice)
 		c.Paused, c.SuggestedNext, c.LastAt = true, time.Time{}, latest.StartedAt
 		c.Doctor = latest.facts().NeedsDoctor()
 		c.Last = lastInWords(*latest)
 		c.Advice = append(c.Advice, "Last session, "+latest.StartedAt.Local().Format("Mon 2 Jan")+": "+c.Last+". The course pauses until the pain has settled.")
 		c.Advice = append(c.Advice, coach.Advise(latest.facts())...)
+		c.pauseAdvice = len(c.Advice) - before
 	}
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].StartedAt.Before(sorted[j].StartedAt) })
 	c := Course{Number: 1, Of: CourseLength, DaysSinceLast: -1}

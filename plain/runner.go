@@ -16,6 +16,37 @@ type runner struct {
 	p          *Prompter
 	f          *guide.Flow
 	lastMinute int
+	// quitAsked is set while "end the session now?" waits for its answer;
+	// heldClock when asking it paused the clock.
+	quitAsked, heldClock bool
+}
+
+// askQuit asks before quitting, as the full screen does, holding the clock
+// while the question waits.
+func (r *runner) askQuit() {
+	r.quitAsked = true
+	if st := r.f.State(); !st.Paused && r.f.Valid(guide.Pause) {
+		r.do(guide.Act(guide.Pause))
+		r.heldClock = r.f.State().Paused
+	}
+	r.p.Say("End the session now? Type y to end it; anything else keeps going.")
+}
+
+// answerQuit takes the answer to askQuit.
+func (r *runner) answerQuit(s string) {
+	r.quitAsked = false
+	if strings.EqualFold(strings.TrimSpace(s), "y") {
+		r.heldClock = false
+		r.do(guide.Act(guide.Quit))
+		return
+	}
+	if r.heldClock {
+		r.heldClock = false
+		r.do(guide.Act(guide.Resume))
+		r.p.Say("Going on: %s left.", clock(r.f.State().Remaining))
+		return
+	}
+	r.p.Say("Going on.")
 }
 
 // show prints what an action produced: a line per cue, and the
@@ -123,7 +154,15 @@ func (r *runner) rating(s, hint string) error {
 		r.do(guide.PainAction(pain))
 		return nil
 	}
-	for word, k := range map[string]guide.ActionKind{"w": guide.Warning, "s": guide.Stop, "q": guide.Quit} {
+	if r.quitAsked {
+		r.answerQuit(s)
+		return nil
+	}
+	if strings.EqualFold(s, "q") && r.f.Valid(guide.Quit) {
+		r.askQuit()
+		return nil
+	}
+	for word, k := range map[string]guide.ActionKind{"w": guide.Warning, "s": guide.Stop} {
 		if strings.ToLower(s) == word && r.f.Valid(k) {
 			r.do(guide.Act(k))
 			return nil
@@ -231,6 +270,10 @@ var words = map[string]guide.ActionKind{
 
 // line maps a typed line to an action.
 func (r *runner) line(s string) {
+	if r.quitAsked {
+		r.answerQuit(s)
+		return
+	}
 	if pain, ok := parsePain(s); ok {
 		r.do(guide.PainAction(pain))
 		return
@@ -244,6 +287,10 @@ func (r *runner) line(s string) {
 		return
 	}
 	paused, valid := r.f.State().Paused, r.f.Valid(k)
+	if k == guide.Quit && valid {
+		r.askQuit()
+		return
+	}
 	r.do(guide.Act(k))
 	st := r.f.State()
 	switch {

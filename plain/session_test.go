@@ -380,3 +380,26 @@ func TestAccessibleWarningAtTheStopPrompt(t *testing.T) {
 		t.Fatalf("warning at the stop prompt:\n%s", out)
 	}
 }
+
+// q asks before it ends the session, holding the clock meanwhile, as the
+// full screen does.
+func TestAccessibleQuitAsksFirst(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "lumbar-self")
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "n", "2", "")
+	c.await("Step 1:", 1)
+	c.send("q")
+	c.await("End the session now?", 1)
+	c.send("n")
+	c.await("Going on:", 1)
+	c.send("q")
+	c.await("End the session now?", 2)
+	c.send("y")
+	c.await("Summary:", 1)
+	out := c.finish()
+	if !strings.Contains(out, "ended") || strings.Count(out, "Summary:") != 1 {
+		t.Fatalf("quit:\n%s", out)
+	}
+}

@@ -21,6 +21,8 @@ func TestQuotesAreVerbatim(t *testing.T) {
 		t.Skip("KNEAD_ARTICLES_DIR is not set")
 	}
 	texts := readArticles(t, dir)
+	checked := 0
+	defer func() { t.Logf("%d quotes checked word for word", checked) }()
 	check := func(where string, s sources.Source) {
 		t.Helper()
 		if s.Paraphrase || s.Article == "" {
@@ -33,6 +35,7 @@ func TestQuotesAreVerbatim(t *testing.T) {
 			}
 			return
 		}
+		checked++
 		if !strings.Contains(text, normalise(s.Quote)) {
 			t.Errorf("%s: not verbatim in %q: %q", where, s.Article, s.Quote)
 		}

@@ -111,7 +111,7 @@ func (f *Flow) do(a Action) (Reply, error) {
 		switch a.Kind {
 		case Answer:
 			if a.Yes {
-				f.course = f.course.Settled()
+				f.course, f.settled = f.course.Settled(), true
 				f.startScreening()
 				return Reply{}, nil
 			}

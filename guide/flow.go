@@ -67,6 +67,7 @@ type Flow struct {
 	journal  *journal.Store
 	person   journal.Person
 	course   journal.Course
+	settled  bool // the person said the pain has settled since the pause
 	recorder *journal.Recorder
 	logged   int
 	problem  string
@@ -263,6 +264,9 @@ func (f *Flow) screened() error {
 		if err == nil {
 			f.person = p
 			f.course, err = f.journal.CourseFor(p.Name, c.GivenAt)
+			if f.settled {
+				f.course = f.course.Settled()
+			}
 		}
 		if err != nil {
 			f.problem = "not saved: " + err.Error()

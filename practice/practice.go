@@ -5,12 +5,9 @@
 package practice
 
 import (
-	_ "embed"
 	"fmt"
 	"math"
 	"time"
-
-	"github.com/goccy/go-yaml"
 
 	"knead/routines"
 )
@@ -19,7 +16,7 @@ import (
 type Target struct {
 	// Tempo is the time of one pass; zero when there is none to aim for.
 	Tempo time.Duration
-	// Min and Max bound an acceptable tempo from a textbook range; equal
+	// Min and Max bound an acceptable tempo from a default range; equal
 	// to Tempo when the step sets its own.
 	Min, Max time.Duration
 	Passes   *routines.Passes
@@ -29,37 +26,15 @@ type Target struct {
 	Source       string
 }
 
-type textbookRate struct {
-	Technique routines.Technique `yaml:"technique"`
-	PerMinute []float64          `yaml:"per_minute"`
-	PerSecond []float64          `yaml:"per_second"`
-	Source    string             `yaml:"source"`
-}
-
-//go:embed tempos.yaml
-var temposYAML []byte
-
-var textbook = func() map[routines.Technique]textbookRate {
-	var list []textbookRate
-	if err := yaml.Unmarshal(temposYAML, &list); err != nil {
-		panic(err) // embedded data checked by tests
-	}
-	m := map[routines.Technique]textbookRate{}
-	for _, r := range list {
-		m[r.Technique] = r
-	}
-	return m
-}()
-
 // TargetFor is the rhythm for a step: its own tempo when it has one, else
-// the textbook range of its technique, else none.
+// the default range of its technique, else none.
 func TargetFor(s routines.Step) Target {
 	t := Target{Passes: s.Passes}
 	if s.Tempo > 0 {
 		t.Tempo, t.Min, t.Max, t.Source = s.Tempo, s.Tempo, s.Tempo, "the routine"
 		return t
 	}
-	r, ok := textbook[s.Technique]
+	r, ok := routines.DefaultRates[s.Technique]
 	if !ok {
 		return t
 	}

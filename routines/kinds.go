@@ -1,11 +1,5 @@
 package routines
 
-import (
-	"regexp"
-	"strings"
-	"unicode"
-)
-
 // The kinds of techniques and zones the safety rules speak of. Each rule
 // cites the words of the sources it follows; docs/routines.md lists them.
 
@@ -65,40 +59,33 @@ func (z Zone) BeyondLowerBack() bool {
 	return false
 }
 
-// forceWords are the words of a cue or title that ask for force: pressure,
-// kneading, squeezing, shaking, percussion, and work with fists, knuckles,
-// elbows, forearms or body weight. Seed 001 asks for "all movements without
-// pressure"; seed 002 prohibits "any power techniques" and seed 001
-// "twisting and shaking" for a hernia. A word after "no", "never",
-// "without", "not" or "avoid" ("never press") asks for none.
-var forceWords = regexp.MustCompile(`^(press|presses|pressing|pressure|hard|harder|firm|firmly|deep|deeply|force|forceful|forcefully|vigorous|vigorously|weight|knead|kneads|kneading|squeeze|squeezes|squeezing|shake|shakes|shaking|vibrate|vibrating|vibration|twist|twisting|tap|taps|tapping|pat|pats|patting|beat|beats|beating|hack|hacks|hacking|chop|chopping|drum|drumming|pound|pounding|slap|slapping|fist|fists|knuckle|knuckles|elbow|elbows|forearm|forearms)$`)
-
-var negations = map[string]bool{"no": true, "never": true, "without": true, "not": true, "avoid": true, "don't": true, "dont": true}
-
-// forceWord returns the first word of text that asks for force and is not
-// negated by one of the three words before it; "" when there is none.
-func forceWord(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
-	for i, w := range words {
-		if !forceWords.MatchString(w) {
-			continue
-		}
-		negated := false
-		for j := max(0, i-3); j < i; j++ {
-			negated = negated || negations[words[j]]
-		}
-		if !negated {
-			return w
-		}
-	}
-	return ""
-}
-
 // Gentle reports whether the step is gentle in fact, not only in name: it
 // is marked gentle, its technique can be gentle, and its words ask for no
-// force (see forceWords).
+// force (see words.go).
 func (s Step) Gentle() bool {
-	return s.Intensity == Gentle && s.Technique.CanBeGentle() && forceWord(s.Title) == "" && forceWord(s.Cue) == ""
+	return s.Intensity == Gentle && s.Technique.CanBeGentle() && s.asks(isForce) == ""
+}
+
+// Percussive reports whether the step strikes the body, by its technique
+// or by its words.
+func (s Step) Percussive() bool {
+	return s.Technique.Percussion() || s.asks(isPercussion) != ""
+}
+
+// OnLowerBack reports whether the step works the lower back, by its zone
+// or by the words of its cue ("and the lower back above them").
+func (s Step) OnLowerBack() bool {
+	return s.Zone.CoversLowerBack() || s.asks(namesLowerBack) != ""
+}
+
+// AboveLowerBack reports whether the step reaches above the lower back, by
+// its zone or by its words ("between the shoulder blades").
+func (s Step) AboveLowerBack() bool {
+	return s.Zone.BeyondLowerBack() || s.asks(namesUpperBack) != ""
+}
+
+// ReachableAlone reports whether a person can do the step on their own
+// back: its zone is within reach and its words name nothing beyond.
+func (s Step) ReachableAlone() bool {
+	return s.Zone.ReachableAlone() && s.asks(namesUpperBack) == ""
 }

@@ -5,6 +5,8 @@ package routines
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"knead/sources"
@@ -201,15 +203,15 @@ func (r *Routine) Intensity() Intensity {
 }
 
 // WorksLowerBack reports whether the routine works the lower back: a step
-// on a zone that covers it (see Zone.CoversLowerBack), or a declared lumbar
-// area. Locks meant for the lower back follow this, not the declared area
-// alone.
+// on a zone that covers it (see Zone.CoversLowerBack) or whose words name
+// it, or a declared lumbar area. Locks meant for the lower back follow
+// this, not the declared area alone.
 func (r *Routine) WorksLowerBack() bool {
 	if r.Area == AreaLumbar {
 		return true
 	}
 	for _, s := range r.Steps {
-		if s.Zone.CoversLowerBack() {
+		if s.OnLowerBack() {
 			return true
 		}
 	}
@@ -217,25 +219,23 @@ func (r *Routine) WorksLowerBack() bool {
 }
 
 // OutOfOwnReach lists, once each, the zones of the routine a person cannot
-// reach on their own back (see Zone.ReachableAlone); a routine with any
-// cannot be run as self-massage.
-func (r *Routine) OutOfOwnReach() []Zone {
-	var out []Zone
+// reach on their own back (see Step.ReachableAlone), or the words naming
+// such a place; a routine with any cannot be run as self-massage.
+func (r *Routine) OutOfOwnReach() []string {
+	var out []string
 	for _, s := range r.Steps {
-		if !s.Zone.ReachableAlone() && !containsZone(out, s.Zone) {
-			out = append(out, s.Zone)
+		if s.ReachableAlone() {
+			continue
+		}
+		where := strings.ReplaceAll(string(s.Zone), "-", " ")
+		if s.Zone.ReachableAlone() {
+			where = s.asks(namesUpperBack)
+		}
+		if !slices.Contains(out, where) {
+			out = append(out, where)
 		}
 	}
 	return out
-}
-
-func containsZone(list []Zone, z Zone) bool {
-	for _, v := range list {
-		if v == z {
-			return true
-		}
-	}
-	return false
 }
 
 // BuiltIn reports whether the routine ships with knead.

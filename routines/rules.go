@@ -25,26 +25,42 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 		if s.Intensity == Gentle && s.Technique != "" && !s.Technique.CanBeGentle() {
 			ps.add(at(i, "intensity"), "step %d: %s is never gentle, whatever the file says (seed 001: \"all movements without pressure\"; seed 002: \"any power techniques are prohibited\"); only stroking, rubbing and rest can be gentle, so mark it moderate or firm", n, s.Technique)
 		} else if s.Intensity == Gentle {
-			for _, field := range []struct{ key, text string }{{"title", s.Title}, {"cue", s.Cue}} {
-				if w := forceWord(field.text); w != "" {
-					ps.add(at(i, field.key), "step %d: its %s asks for force (%q), which is never gentle (seed 001: \"all movements without pressure\"); mark the step moderate or firm, or take the word out", n, field.key, w)
-					break
-				}
+			if word, key := s.asksWhere(isForce); word != "" {
+				ps.add(at(i, key), "step %d: its %s asks for force (%q), which is never gentle (seed 001: \"all movements without pressure\"); mark the step moderate or firm, or take the word out", n, key, word)
 			}
 		}
-		if s.Technique.Percussion() && s.Zone.CoversLowerBack() {
-			ps.add(at(i, "zone"), "step %d: no %s on the %s zone: the kidneys lie under the lower back (seed 001: \"be careful, especially in the lumbar region\"); pat the upper-back, collar or gluteal zone, or stroke here instead", n, s.Technique, s.Zone)
+		if s.Percussive() && s.OnLowerBack() {
+			what, key := string(s.Technique), "zone"
+			if !s.Technique.Percussion() {
+				what, key = s.asksWhere(isPercussion)
+				what = fmt.Sprintf("%q", what)
+			}
+			where := "the " + string(s.Zone) + " zone"
+			if !s.Zone.CoversLowerBack() {
+				word, _ := s.asksWhere(namesLowerBack)
+				where = fmt.Sprintf("%q", word)
+			}
+			ps.add(at(i, key), "step %d: no %s on %s: the kidneys lie under the lower back (seed 001: \"be careful, especially in the lumbar region\"); pat the upper-back, collar or gluteal zone, or stroke here instead", n, what, where)
 		}
-		if r.For == ForSelf && s.Zone != "" && !s.Zone.ReachableAlone() {
-			ps.add(at(i, "zone"), "step %d works the %s zone, which a person cannot reach on their own back (seed 000: \"it is technically difficult to massage your own back\"); a self-massage works the lumbar, lumbosacral, gluteal and collar zones (beside the spine in the lower back is the lumbar zone), or make the routine for: partner", n, s.Zone)
+		if r.For == ForSelf && s.Zone != "" && !s.ReachableAlone() {
+			where, key := "the "+string(s.Zone)+" zone", "zone"
+			if s.Zone.ReachableAlone() {
+				word, k := s.asksWhere(namesUpperBack)
+				where, key = fmt.Sprintf("%q", word), k
+			}
+			ps.add(at(i, key), "step %d works %s, which a person cannot reach on their own back (seed 000: \"it is technically difficult to massage your own back\"); a self-massage works the lumbar, lumbosacral, gluteal and collar zones (beside the spine in the lower back is the lumbar zone), or make the routine for: partner", n, where)
 		}
 		if s.Zone == ZoneLumbar || s.Zone == ZoneLumbosacral {
 			lowerBack = true
 		}
-		if s.Zone.BeyondLowerBack() {
+		if s.AboveLowerBack() {
 			onBack += s.Duration
-			if !contains(beyond, string(s.Zone)) {
-				beyond = append(beyond, string(s.Zone))
+			where := string(s.Zone)
+			if !s.Zone.BeyondLowerBack() {
+				where = s.asks(namesUpperBack)
+			}
+			if !contains(beyond, where) {
+				beyond = append(beyond, where)
 			}
 		}
 		if p := s.Passes; p != nil && s.Tempo > 0 && s.Tempo <= s.Duration {
@@ -52,6 +68,16 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 				fit := int(s.Duration / s.Tempo)
 				ps.add(at(i, "passes"), "step %d: %d passes at %s a pass take %s, but the step lasts %s; lower the passes to at most %d or lengthen the step", n, p.Max, HumanDuration(s.Tempo), HumanDuration(need), HumanDuration(s.Duration), fit)
 			}
+		} else if rate, ok := DefaultRates[s.Technique]; p != nil && s.Tempo == 0 && ok {
+			// Without a tempo, even the technique's fastest usual pace must
+			// fit the target.
+			if fit := int(s.Duration / rate.Fastest()); p.Max > fit {
+				ps.add(at(i, "passes"), "step %d: %d passes of %s do not fit in %s even at its fastest usual pace (%d); lower the passes to at most %d, lengthen the step, or give a tempo", n, p.Max, s.Technique, HumanDuration(s.Duration), fit, fit)
+			}
+		} else if p != nil && s.Tempo == 0 && int(s.Duration/time.Second) < p.Max {
+			// No usual pace known: a pass takes a second at least.
+			fit := int(s.Duration / time.Second)
+			ps.add(at(i, "passes"), "step %d: %d passes do not fit in %s at one a second; lower the passes to at most %d, lengthen the step, or give a tempo", n, p.Max, HumanDuration(s.Duration), fit)
 		}
 	}
 	if r.Area == AreaLumbar && len(r.Steps) > 0 && !lowerBack {

@@ -138,6 +138,15 @@ func TestPassTargetMustFitTheStep(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "r.yaml:21: step 2: 21 passes at 3 s a pass take 1 min 3 s, but the step lasts 1 min; lower the passes to at most 20 or lengthen the step") {
 		t.Fatalf("got %v", err)
 	}
+	// Without a tempo, the technique's fastest usual pace decides: deep
+	// stroking at 30 a minute holds 60 passes in 2 minutes.
+	noTempo := strings.Replace(middle("deep-stroking", "back", "moderate", "Stroke slowly."), "duration: 1m, ", "duration: 2m, passes: [999, 1000], ", 1)
+	if _, err := Parse("r.yaml", []byte(noTempo)); err == nil || !strings.Contains(err.Error(), "step 2: 1000 passes of deep-stroking do not fit in 2 min even at its fastest usual pace (60); lower the passes to at most 60") {
+		t.Fatalf("no tempo: %v", err)
+	}
+	if _, err := Parse("r.yaml", []byte(strings.Replace(noTempo, "[999, 1000]", "[50, 60]", 1))); err != nil {
+		t.Fatalf("60 passes in 2 min refused: %v", err)
+	}
 	// A tempo longer than the step has its own error, not "at most 0".
 	slow := edit(t, "tempo: 3s", "tempo: 2m")
 	if _, err := Parse("r.yaml", []byte(slow)); err == nil || strings.Contains(err.Error(), "at most 0") {
@@ -168,5 +177,75 @@ func TestGentleLabelIsNotEnough(t *testing.T) {
 	}}
 	if r.Gentle() || r.Intensity() != Moderate {
 		t.Fatalf("gentle = %v, intensity = %s", r.Gentle(), r.Intensity())
+	}
+}
+
+// The words of a gentle step may not ask for force, however they put it;
+// a negation counts only within its clause.
+func TestGentleWordsAskNoForce(t *testing.T) {
+	t.Parallel()
+	refused := []string{
+		"Dig your thumbs in beside the spine and lean into it; grind slowly, wring and pummel the muscle.",
+		"Lean into it.", "Push into the muscle as much as they can take.", "Strongly stroke down.",
+		"Stroke with all your strength.", "Put your whole bodyweight on the hands.", "Put your whole body weight on it.",
+		"Compress the muscle.", "Squash the muscle.", "Pinch the muscle.", "Stroke heavily.",
+		"Hit with the edge of the palm.", "Strike lightly.", "Punch softly.", "Thump the lower back.",
+		"Crack the back.", "Manipulate the vertebrae.", "Walk on the back.", "Kneel on the back.",
+		"Firmer each pass.", "Deeper each pass.", "Weighted strokes.", "Pressed.", "Shook.", "Vibrations.",
+		"Chops.", "Drums.", "Pounds.", "Slaps.", "Twists.", "Fisted hands.", "Use your elb0w.",
+		"Préss down.", "Ｐｒｅｓｓ down with the ｅｌｂｏｗ.", "Рress down.",
+		"No. Press hard.", "Never mind, press down.", "Not now; press down.", "Without hesitation, press hard.",
+		"Avoid being gentle: press.", "Stroke; no pain, press hard.", "Never stop pressing.",
+	}
+	for _, cue := range refused {
+		src := strings.Replace(middle("stroking", "lumbar", "gentle", strings.ReplaceAll(cue, `"`, `'`)), "area: back", "area: lumbar", 1)
+		if _, err := Parse("r.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), "asks for force") {
+			t.Errorf("%q: got %v", cue, err)
+		}
+	}
+	accepted := []string{
+		"With relaxed hands and no pressure, stroke slowly. Never press on the spine.",
+		"Without any pressure or force, stroke slowly.", "Never press, tap or knead the spine.",
+		"Stroke lightly and never use your elbows or fists.", "Stroke lightly, never with fists, knuckles or elbows.",
+		"Stroke lightly with zero pressure.", "Stroke lightly, free of pressure.", "Stroke lightly, pressure-free.",
+		"Stroke lightly. Pressure: none.", "Let the weight of your relaxed hands rest on the back.",
+		"Stroke the hard-to-reach areas lightly.", "Follow the pattern of the muscles, patiently.",
+	}
+	for _, cue := range accepted {
+		src := strings.Replace(middle("stroking", "lumbar", "gentle", cue), "area: back", "area: lumbar", 1)
+		if _, err := Parse("r.yaml", []byte(src)); err != nil {
+			t.Errorf("%q refused: %v", cue, err)
+		}
+	}
+}
+
+// The words of a step count for the places rules too: percussion named in
+// a cue, the lower back named on a gluteal step, the shoulder blades in a
+// self-massage.
+func TestWordsCountForThePlaceRules(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ name, src, want string }{
+		{"beating in a stroking cue on the loin", middle("stroking", "lumbar", "moderate", "Beat the lower back with your fists."), `no "beat" on the lumbar zone`},
+		{"patting the upper back down to the kidneys", middle("patting", "upper-back", "moderate", "Pat from the shoulder blades down over the waist and the kidneys."), `no patting on "waist"`},
+		{"patting the upper back, never the loin", middle("patting", "upper-back", "moderate", "Pat between the shoulder blades, never over the lower back."), ""},
+		{"self reaching the shoulder blades", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: lumbar").Replace(middle("stroking", "collar", "gentle", "Reach over your shoulder and stroke between your shoulder blades.")), `step 2 works "shoulder blades", which a person cannot reach`},
+	}
+	for _, tc := range cases {
+		_, err := Parse("r.yaml", []byte(tc.src))
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: refused: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s:\n got: %v\nwant: %s", tc.name, err, tc.want)
+		}
+	}
+	gluteal := &Routine{Area: AreaBack, Steps: []Step{{Zone: ZoneGluteal, Cue: "Stroke the buttocks lightly, and the lower back above them."}}}
+	if !gluteal.WorksLowerBack() {
+		t.Error("a gluteal step that names the lower back does not count as working it")
+	}
+	lumbar := strings.NewReplacer("area: back", "area: lumbar", "zone: back", "zone: lumbar").Replace(middle("kneading", "gluteal", "moderate", "Knead the whole length of the spine, neck to sacrum."))
+	lumbar = strings.Replace(lumbar, "duration: 1m", "duration: 16m", 1)
+	if _, err := Parse("r.yaml", []byte(lumbar)); err == nil || !strings.Contains(err.Error(), "above the lower back (length of the spine)") {
+		t.Errorf("a gluteal step on the whole spine in a lumbar routine: %v", err)
 	}
 }

@@ -105,8 +105,8 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 		return false, "a routine for massaging a partner"
 	}
 	if c.For == Self {
-		if zones := r.OutOfOwnReach(); len(zones) > 0 {
-			return false, "works the " + joinZones(zones) + ", out of reach on your own back"
+		if places := r.OutOfOwnReach(); len(places) > 0 {
+			return false, "works the " + strings.Join(places, " and ") + ", out of reach on your own back"
 		}
 	}
 	var locks, limits []string
@@ -125,14 +125,6 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 		return false, "gentle routines only: " + strings.Join(limits, ", ")
 	}
 	return true, ""
-}
-
-func joinZones(zones []routines.Zone) string {
-	names := make([]string, len(zones))
-	for i, z := range zones {
-		names[i] = strings.ReplaceAll(string(z), "-", " ")
-	}
-	return strings.Join(names, " and ")
 }
 
 // Allowed filters a list of routines to those the clearance allows; never

@@ -1,0 +1,229 @@
+package routines
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A routine file's labels (technique, zone) can say one thing and its cue
+// another. These matchers read the words of a step (title, cue, direction)
+// for what they ask of the hands and where, so that the safety rules hold
+// for the words too. They are a safety net under the labels, not a parser
+// of English: they err towards refusing.
+
+// matcher reports whether the words starting at w[i] name what it looks
+// for, and how many words it took.
+type matcher func(w []string, i int) int
+
+// asks returns the first thing a step's words ask for that m finds, not
+// negated (see negated); "" when there is none.
+func (s Step) asks(m matcher) string {
+	found, _ := s.asksWhere(m)
+	return found
+}
+
+// asksWhere is asks, with the key of the step where the words are: title,
+// cue or direction.
+func (s Step) asksWhere(m matcher) (found, key string) {
+	for _, f := range []struct{ key, text string }{{"title", s.Title}, {"cue", s.Cue}, {"direction", s.Direction}} {
+		w := tokens(f.text)
+		for i := range w {
+			if n := m(w, i); n > 0 && !negated(w, i, n) {
+				return strings.Join(w[i:i+n], " "), f.key
+			}
+		}
+	}
+	return "", ""
+}
+
+// forceStems start words that ask for force: pressure, kneading,
+// squeezing, shaking, percussion, and work with the fists, knuckles,
+// elbows, forearms or body weight.
+var forceStems = []string{
+	"press", "knead", "squeez", "shak", "shook", "vibrat", "twist", "wring", "pinch", "compress", "squash",
+	"firm", "deep", "forc", "vigor", "strong", "strength", "heav", "bodyweight", "weighted", "weighting", "weights",
+	"lean", "grind", "push", "dig", "manipulat", "crack",
+	"fist", "knuckl", "elbow", "forearm",
+}
+
+// percussionStems start words that strike the body.
+var percussionStems = []string{
+	"tap", "pat", "beat", "hack", "chop", "drum", "pound", "slap", "hit", "strik", "struck", "punch", "pummel", "thump", "clap",
+}
+
+// notForce are words that start like a force or percussion word but are
+// not one.
+var notForce = map[string]bool{
+	"pattern": true, "patterns": true, "path": true, "paths": true, "patient": true, "patiently": true,
+	"tape": true, "taper": true, "tapering": true, "pressed-flower": true, "digit": true, "digits": true,
+	"heaven": true, "beaten-path": true, "hitherto": true, "chopsticks": true, "leant-to": true,
+}
+
+func hasStem(word string, stems []string) bool {
+	if notForce[word] {
+		return false
+	}
+	for _, st := range stems {
+		if strings.HasPrefix(word, st) {
+			return true
+		}
+	}
+	return false
+}
+
+func isPercussion(w []string, i int) int {
+	if hasStem(w[i], percussionStems) {
+		return 1
+	}
+	return 0
+}
+
+func isForce(w []string, i int) int {
+	word := w[i]
+	switch {
+	case hasStem(word, forceStems), hasStem(word, percussionStems):
+		return 1
+	case (word == "hard" || word == "harder" || word == "hardest") && !(i+1 < len(w) && w[i+1] == "to"):
+		return 1 // "press hard", not "hard to reach"
+	case word == "weight" && i > 0 && (w[i-1] == "body" || w[i-1] == "whole"):
+		return 1
+	case (word == "walk" || word == "stand" || word == "kneel") && i+1 < len(w) && w[i+1] == "on":
+		return 2
+	}
+	return 0
+}
+
+// phrases returns a matcher for any of the phrases, each a few words.
+func phrases(list ...string) matcher {
+	split := make([][]string, len(list))
+	for i, p := range list {
+		split[i] = strings.Fields(p)
+	}
+	return func(w []string, i int) int {
+		for _, p := range split {
+			if i+len(p) <= len(w) && equalWords(w[i:i+len(p)], p) {
+				return len(p)
+			}
+		}
+		return 0
+	}
+}
+
+func equalWords(a, b []string) bool {
+	for i := range b {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// namesLowerBack finds words for the lower back and what lies under it.
+var namesLowerBack = phrases("lower back", "low back", "small of the back", "waist", "loin", "loins",
+	"lumbar", "sacrum", "sacral", "coccyx", "tailbone", "kidney", "kidneys")
+
+// namesUpperBack finds words for the back above the last rib, out of a
+// person's own reach.
+var namesUpperBack = phrases("upper back", "shoulder blade", "shoulder blades", "between the shoulders",
+	"between your shoulders", "whole back", "entire back", "whole spine", "length of the spine",
+	"length of your spine", "thoracic")
+
+// negators turn what follows them into its opposite: "never press",
+// "without any pressure or force", "free of pressure".
+var negators = map[string]bool{"no": true, "never": true, "without": true, "not": true, "avoid": true,
+	"don't": true, "dont": true, "zero": true, "free": true, "nor": true}
+
+// fillers may stand between a negator and what it negates.
+var fillers = map[string]bool{"with": true, "your": true, "the": true, "a": true, "an": true, "any": true,
+	"or": true, "and": true, "use": true, "using": true, "of": true, "to": true, "over": true, "on": true,
+	"onto": true, "near": true, "at": true, "in": true, "into": true, "their": true, "his": true, "her": true,
+	"my": true, ",": true}
+
+// negated reports whether the words w[i:i+n] are negated: a negator before
+// them with only fillers, commas and other asked-for words between
+// ("never press, tap or knead"), within the clause; or "free" or "none"
+// straight after ("pressure-free", "pressure: none").
+func negated(w []string, i, n int) bool {
+	if i+n < len(w) && (w[i+n] == "free" || w[i+n] == "none") {
+		return true
+	}
+	if i+n+1 < len(w) && w[i+n] == ":" && w[i+n+1] == "none" {
+		return true
+	}
+	for j := i - 1; j >= 0; j-- {
+		word := w[j]
+		switch {
+		case negators[word]:
+			return true
+		case fillers[word], isForce(w, j) > 0, namesLowerBack(w, j) > 0, namesUpperBack(w, j) > 0:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// tokens splits text into lower-case words, with commas and clause marks
+// (. ; : ! ?) as words of their own so that a negation never reaches
+// across a clause. Look-alike letters (accents, full-width forms, Cyrillic
+// and Greek letters that look Latin, digits inside words) are folded to
+// plain Latin first, so "Préss", "Ｐｒｅｓｓ", "Рress" and "elb0w" are read
+// as what they look like.
+func tokens(text string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, foldDigits(cur.String()))
+			cur.Reset()
+		}
+	}
+	for _, r := range fold(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'':
+			cur.WriteRune(r)
+		case r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?':
+			flush()
+			out = append(out, string(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// lookAlikes are Cyrillic and Greek letters drawn like Latin ones.
+var lookAlikes = strings.NewReplacer(
+	"а", "a", "в", "b", "е", "e", "ё", "e", "к", "k", "м", "m", "н", "h", "о", "o", "р", "p", "с", "c",
+	"т", "t", "у", "y", "х", "x", "і", "i", "ј", "j", "ѕ", "s", "ԁ", "d", "ӏ", "l",
+	"α", "a", "β", "b", "ε", "e", "ι", "i", "κ", "k", "ν", "v", "ο", "o", "ρ", "p", "τ", "t", "υ", "u", "χ", "x",
+)
+
+// fold lower-cases text, takes accents off and turns full-width and other
+// compatibility forms and look-alike letters into plain ones.
+func fold(text string) string {
+	decomposed := norm.NFKD.String(strings.ToLower(text))
+	var b strings.Builder
+	for _, r := range decomposed {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return lookAlikes.Replace(b.String())
+}
+
+// foldDigits reads digits inside a word as the letters they stand in for
+// ("elb0w"); a word of digits alone stays a number.
+func foldDigits(word string) string {
+	hasLetter := false
+	for _, r := range word {
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	if !hasLetter {
+		return word
+	}
+	return strings.NewReplacer("0", "o", "1", "l", "3", "e", "4", "a", "5", "s", "7", "t").Replace(word)
+}

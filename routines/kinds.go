@@ -81,7 +81,7 @@ func (s Step) OnLowerBack() bool {
 // AboveLowerBack reports whether the step reaches above the lower back, by
 // its zone or by its words ("between the shoulder blades").
 func (s Step) AboveLowerBack() bool {
-	return s.Zone.BeyondLowerBack() || s.asks(namesUpperBack) != ""
+	return s.Zone.BeyondLowerBack() || s.asks(namesAboveLowerBack) != ""
 }
 
 // ReachableAlone reports whether a person can do the step on their own

@@ -37,10 +37,16 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 			}
 			where := "the " + string(s.Zone) + " zone"
 			if !s.Zone.CoversLowerBack() {
-				word, _ := s.asksWhere(namesLowerBack)
-				where = fmt.Sprintf("%q", word)
+				word, k := s.asksWhere(namesLowerBack)
+				where, key = fmt.Sprintf("%q", word), k
 			}
 			ps.add(at(i, key), "step %d: no %s on %s: the kidneys lie under the lower back (seed 001: \"be careful, especially in the lumbar region\"); pat the upper-back, collar or gluteal zone, or stroke here instead", n, what, where)
+		}
+		if word, key := s.asksWhere(namesSpine); word != "" {
+			ps.add(at(i, key), "step %d: its %s names %q, but massage never works on the spinal column itself (seed 000, seed 002: \"The spine is inviolable\"); work the muscles beside it", n, key, word)
+		}
+		if s.Technique == Rest && s.Passes != nil {
+			ps.add(at(i, "passes"), "step %d is a rest: it has no passes to count; take the passes out", n)
 		}
 		if r.For == ForSelf && s.Zone != "" && !s.ReachableAlone() {
 			where, key := "the "+string(s.Zone)+" zone", "zone"
@@ -57,7 +63,7 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 			onBack += s.Duration
 			where := string(s.Zone)
 			if !s.Zone.BeyondLowerBack() {
-				where = s.asks(namesUpperBack)
+				where = s.asks(namesAboveLowerBack)
 			}
 			if !contains(beyond, where) {
 				beyond = append(beyond, where)

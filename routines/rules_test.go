@@ -196,6 +196,7 @@ func TestGentleWordsAskNoForce(t *testing.T) {
 		"Préss down.", "Ｐｒｅｓｓ down with the ｅｌｂｏｗ.", "Рress down.",
 		"No. Press hard.", "Never mind, press down.", "Not now; press down.", "Without hesitation, press hard.",
 		"Avoid being gentle: press.", "Stroke; no pain, press hard.", "Never stop pressing.",
+		"Jiggle and wobble the muscles.", "Bounce it quickly.", "Sink your thumbs 3 cm into the muscle.",
 	}
 	for _, cue := range refused {
 		src := strings.Replace(middle("stroking", "lumbar", "gentle", strings.ReplaceAll(cue, `"`, `'`)), "area: back", "area: lumbar", 1)
@@ -210,6 +211,13 @@ func TestGentleWordsAskNoForce(t *testing.T) {
 		"Stroke lightly with zero pressure.", "Stroke lightly, free of pressure.", "Stroke lightly, pressure-free.",
 		"Stroke lightly. Pressure: none.", "Let the weight of your relaxed hands rest on the back.",
 		"Stroke the hard-to-reach areas lightly.", "Follow the pattern of the muscles, patiently.",
+		"Rest your warm hands on the lower back while your partner breathes deeply and slowly.",
+		"Lay the warm compress on the lower back.", "Make sure the mattress is firm enough, then stroke lightly.",
+		"Stroke with hardly any pressure, as light as a feather.", "If it hurts, or feels too hard, stop and ask.",
+		"If your partner says it feels firm, go lighter.", "Then gently pat the skin dry with a towel.",
+		"Don’t press.", "You don't need to press at all.", "You shouldn't press at all.", "There is no need to press.",
+		"Neither press nor knead.", "Never, ever press.", "It should never feel hard or firm.",
+		"Press pause if the phone rings.",
 	}
 	for _, cue := range accepted {
 		src := strings.Replace(middle("stroking", "lumbar", "gentle", cue), "area: back", "area: lumbar", 1)
@@ -228,7 +236,17 @@ func TestWordsCountForThePlaceRules(t *testing.T) {
 		{"beating in a stroking cue on the loin", middle("stroking", "lumbar", "moderate", "Beat the lower back with your fists."), `no "beat" on the lumbar zone`},
 		{"patting the upper back down to the kidneys", middle("patting", "upper-back", "moderate", "Pat from the shoulder blades down over the waist and the kidneys."), `no patting on "waist"`},
 		{"patting the upper back, never the loin", middle("patting", "upper-back", "moderate", "Pat between the shoulder blades, never over the lower back."), ""},
-		{"self reaching the shoulder blades", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: lumbar").Replace(middle("stroking", "collar", "gentle", "Reach over your shoulder and stroke between your shoulder blades.")), `step 2 works "shoulder blades", which a person cannot reach`},
+		{"patting well above the waist", middle("patting", "upper-back", "moderate", "Pat lightly between the shoulder blades, keeping well above the waist."), ""},
+		{"patting away from the kidneys", middle("patting", "upper-back", "moderate", "Pat lightly; stay away from the kidneys and the lower back."), ""},
+		{"knocking on the small of the back", middle("rubbing", "gluteal", "moderate", "Knock on the small of the back with loose fists."), `r.yaml:8: step 2: no "knock" on "small of the back"`},
+		{"smacking the loin", middle("vibration", "lumbar", "moderate", "Smack and whack the lower back."), `no "smack" on the lumbar zone`},
+		{"the spine itself", middle("stroking", "back", "gentle", "Stroke the spine itself, right on the vertebrae."), `its cue names "spine itself", but massage never works on the spinal column itself`},
+		{"keeping off the spine", middle("rubbing", "back", "moderate", "Rub beside the spine; keep off the spine itself."), ""},
+		{"a rest with passes", strings.Replace(middle("rest", "back", "gentle", "Rest your hands."), "duration: 1m, ", "duration: 1m, passes: [10, 12], ", 1), "step 2 is a rest: it has no passes to count"},
+		{"self on the collar to the shoulder blade", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: collar").Replace(middle("stroking", "collar", "gentle", "Stroke from the neck down towards the top of the shoulder blade, as far as you comfortably reach.")), ""},
+		{"self between the scapulae", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: lumbar").Replace(middle("stroking", "collar", "gentle", "Reach over your shoulder and stroke between your scapulae.")), `works "between your scapulae"`},
+		{"self on the mid-back", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: lumbar").Replace(middle("stroking", "lumbar", "gentle", "Reach up behind you to the mid-back.")), `works "mid back"`},
+		{"self reaching the shoulder blades", strings.NewReplacer("for: partner", "for: self", "zone: back", "zone: lumbar").Replace(middle("stroking", "collar", "gentle", "Reach over your shoulder and stroke between your shoulder blades.")), `step 2 works "between your shoulder blades", which a person cannot reach`},
 	}
 	for _, tc := range cases {
 		_, err := Parse("r.yaml", []byte(tc.src))

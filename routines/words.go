@@ -1,6 +1,7 @@
 package routines
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -43,14 +44,15 @@ func (s Step) asksWhere(m matcher) (found, key string) {
 // elbows, forearms or body weight.
 var forceStems = []string{
 	"press", "knead", "squeez", "shak", "shook", "vibrat", "twist", "wring", "pinch", "compress", "squash",
-	"firm", "deep", "forc", "vigor", "strong", "strength", "heav", "bodyweight", "weighted", "weighting", "weights",
-	"lean", "grind", "push", "dig", "manipulat", "crack",
-	"fist", "knuckl", "elbow", "forearm",
+	"firmly", "firmer", "firmest", "deep", "forc", "vigor", "strong", "strength", "heav", "bodyweight",
+	"weighted", "weighting", "weights", "lean", "grind", "push", "dig", "manipulat", "crack", "jiggl",
+	"wobbl", "bounc", "sink", "fist", "knuckl", "elbow", "forearm",
 }
 
 // percussionStems start words that strike the body.
 var percussionStems = []string{
-	"tap", "pat", "beat", "hack", "chop", "drum", "pound", "slap", "hit", "strik", "struck", "punch", "pummel", "thump", "clap",
+	"tap", "pat", "beat", "hack", "chop", "drum", "pound", "slap", "hit", "strik", "struck", "punch", "pummel",
+	"thump", "clap", "knock", "smack", "whack", "blows", "karate",
 }
 
 // notForce are words that start like a force or percussion word but are
@@ -74,16 +76,66 @@ func hasStem(word string, stems []string) bool {
 }
 
 func isPercussion(w []string, i int) int {
-	if hasStem(w[i], percussionStems) {
+	if hasStem(w[i], percussionStems) && !patDry(w, i) {
+		return 1
+	}
+	if w[i] == "rap" || w[i] == "raps" || w[i] == "rapping" {
 		return 1
 	}
 	return 0
 }
 
+// patDry is "pat the skin dry": drying, not striking.
+func patDry(w []string, i int) bool {
+	if !strings.HasPrefix(w[i], "pat") {
+		return false
+	}
+	for j := i + 1; j < min(len(w), i+5); j++ {
+		if w[j] == "dry" {
+			return true
+		}
+	}
+	return false
+}
+
+// describes reports words that describe a feeling or a thing rather than
+// ask the hands for something: "breathe deeply", "a warm compress", "too
+// hard", "press pause", "rest one forearm on the table".
+func describes(w []string, i int) bool {
+	prev := func(words ...string) bool {
+		for j := max(0, i-2); j < i; j++ {
+			for _, x := range words {
+				if w[j] == x {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	word := w[i]
+	switch {
+	case strings.HasPrefix(word, "deep"):
+		return prev("breathe", "breathes", "breathing", "breath", "breaths", "sleep", "sleeps")
+	case strings.HasPrefix(word, "compress"):
+		return prev("warm", "cold", "hot", "a")
+	case word == "hard" || word == "harder":
+		return prev("too", "feel", "feels", "feeling", "is", "was", "gets", "get")
+	case strings.HasPrefix(word, "press"):
+		next := strings.Join(w[i+1:min(len(w), i+3)], " ")
+		return slices.Contains([]string{"pause", "play", "enter", "space"}, strings.Split(next, " ")[0]) ||
+			next == "the button" || next == "a key"
+	case strings.HasPrefix(word, "forearm") || strings.HasPrefix(word, "elbow"):
+		return prev("rest", "rests", "one", "lean") && i+1 < len(w) && w[i+1] == "on"
+	}
+	return false
+}
+
 func isForce(w []string, i int) int {
 	word := w[i]
 	switch {
-	case hasStem(word, forceStems), hasStem(word, percussionStems):
+	case describes(w, i):
+		return 0
+	case hasStem(word, forceStems), isPercussion(w, i) > 0:
 		return 1
 	case (word == "hard" || word == "harder" || word == "hardest") && !(i+1 < len(w) && w[i+1] == "to"):
 		return 1 // "press hard", not "hard to reach"
@@ -122,24 +174,45 @@ func equalWords(a, b []string) bool {
 
 // namesLowerBack finds words for the lower back and what lies under it.
 var namesLowerBack = phrases("lower back", "low back", "small of the back", "waist", "loin", "loins",
-	"lumbar", "sacrum", "sacral", "coccyx", "tailbone", "kidney", "kidneys")
+	"lumbar", "sacrum", "sacral", "coccyx", "tailbone", "kidney", "kidneys", "flank", "flanks")
 
-// namesUpperBack finds words for the back above the last rib, out of a
-// person's own reach.
-var namesUpperBack = phrases("upper back", "shoulder blade", "shoulder blades", "between the shoulders",
-	"between your shoulders", "whole back", "entire back", "whole spine", "length of the spine",
-	"length of your spine", "thoracic")
+// namesUpperBack finds words for the back above the collar and the last
+// rib, out of a person's own reach.
+var namesUpperBack = phrases("upper back", "between the shoulder blades", "between your shoulder blades",
+	"below the shoulder blades", "under the shoulder blades", "between the shoulders", "between your shoulders",
+	"scapulae", "between your scapulae", "mid back", "middle of the back", "middle of your back",
+	"behind your heart", "whole back", "entire back", "whole of the back", "whole of your back",
+	"whole spine", "length of the spine", "length of your spine", "along your spine", "thoracic")
+
+// namesAboveLowerBack finds words for any place above the last rib: the
+// upper back, and the shoulders and neck of the collar.
+func namesAboveLowerBack(w []string, i int) int {
+	if n := namesUpperBack(w, i); n > 0 {
+		return n
+	}
+	return namesShoulders(w, i)
+}
+
+var namesShoulders = phrases("shoulder", "shoulders", "neck", "shoulder blade", "shoulder blades")
+
+// namesSpine finds words for the spinal column itself, which massage never
+// works on.
+var namesSpine = phrases("spine itself", "spinal column", "vertebra", "vertebrae", "spinous")
 
 // negators turn what follows them into its opposite: "never press",
 // "without any pressure or force", "free of pressure".
 var negators = map[string]bool{"no": true, "never": true, "without": true, "not": true, "avoid": true,
-	"don't": true, "dont": true, "zero": true, "free": true, "nor": true}
+	"avoiding": true, "don't": true, "dont": true, "shouldn't": true, "mustn't": true, "can't": true,
+	"won't": true, "neither": true, "nor": true, "nothing": true, "zero": true, "free": true,
+	"hardly": true, "barely": true, "above": true, "away": true, "clear": true, "short": true, "off": true,
+	"outside": true, "except": true}
 
 // fillers may stand between a negator and what it negates.
 var fillers = map[string]bool{"with": true, "your": true, "the": true, "a": true, "an": true, "any": true,
 	"or": true, "and": true, "use": true, "using": true, "of": true, "to": true, "over": true, "on": true,
 	"onto": true, "near": true, "at": true, "in": true, "into": true, "their": true, "his": true, "her": true,
-	"my": true, ",": true}
+	"my": true, ",": true, "from": true, "well": true, "ever": true, "need": true, "needs": true,
+	"keep": true, "keeping": true, "stay": true, "staying": true}
 
 // negated reports whether the words w[i:i+n] are negated: a negator before
 // them with only fillers, commas and other asked-for words between
@@ -157,7 +230,7 @@ func negated(w []string, i, n int) bool {
 		switch {
 		case negators[word]:
 			return true
-		case fillers[word], isForce(w, j) > 0, namesLowerBack(w, j) > 0, namesUpperBack(w, j) > 0:
+		case fillers[word], isForce(w, j) > 0, namesLowerBack(w, j) > 0, namesAboveLowerBack(w, j) > 0, namesSpine(w, j) > 0:
 			continue
 		}
 		return false
@@ -180,7 +253,7 @@ func tokens(text string) []string {
 			cur.Reset()
 		}
 	}
-	for _, r := range fold(text) {
+	for _, r := range fold(strings.ReplaceAll(text, "’", "'")) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'':
 			cur.WriteRune(r)

@@ -197,6 +197,7 @@ func TestGentleWordsAskNoForce(t *testing.T) {
 		"No. Press hard.", "Never mind, press down.", "Not now; press down.", "Without hesitation, press hard.",
 		"Avoid being gentle: press.", "Stroke; no pain, press hard.", "Never stop pressing.",
 		"Jiggle and wobble the muscles.", "Bounce it quickly.", "Sink your thumbs 3 cm into the muscle.",
+		"Rub until it really hurts.", "Use a massage gun on the lower back.",
 	}
 	for _, cue := range refused {
 		src := strings.Replace(middle("stroking", "lumbar", "gentle", strings.ReplaceAll(cue, `"`, `'`)), "area: back", "area: lumbar", 1)
@@ -217,7 +218,8 @@ func TestGentleWordsAskNoForce(t *testing.T) {
 		"If your partner says it feels firm, go lighter.", "Then gently pat the skin dry with a towel.",
 		"Don’t press.", "You don't need to press at all.", "You shouldn't press at all.", "There is no need to press.",
 		"Neither press nor knead.", "Never, ever press.", "It should never feel hard or firm.",
-		"Press pause if the phone rings.",
+		"Press pause if the phone rings.", "Take the compress away and stroke lightly.",
+		"Let your weight sink into the mat and stroke lightly.", "Rub in small light circles. Avoid deep or firm pressure; never tap the lower back.",
 	}
 	for _, cue := range accepted {
 		src := strings.Replace(middle("stroking", "lumbar", "gentle", cue), "area: back", "area: lumbar", 1)
@@ -239,6 +241,8 @@ func TestWordsCountForThePlaceRules(t *testing.T) {
 		{"patting well above the waist", middle("patting", "upper-back", "moderate", "Pat lightly between the shoulder blades, keeping well above the waist."), ""},
 		{"patting away from the kidneys", middle("patting", "upper-back", "moderate", "Pat lightly; stay away from the kidneys and the lower back."), ""},
 		{"knocking on the small of the back", middle("rubbing", "gluteal", "moderate", "Knock on the small of the back with loose fists."), `r.yaml:8: step 2: no "knock" on "small of the back"`},
+		{"bouncing cupped hands on the loin", middle("rubbing", "lumbar", "moderate", "Cup the hands and bounce them rhythmically on the lower back, like rain."), `no "bounce" on the lumbar zone`},
+		{"beating down to the hips", middle("beating", "upper-back", "moderate", "Beat with the fists down the back to the hips."), `no beating on "hips"`},
 		{"smacking the loin", middle("vibration", "lumbar", "moderate", "Smack and whack the lower back."), `no "smack" on the lumbar zone`},
 		{"the spine itself", middle("stroking", "back", "gentle", "Stroke the spine itself, right on the vertebrae."), `its cue names "spine itself", but massage never works on the spinal column itself`},
 		{"keeping off the spine", middle("rubbing", "back", "moderate", "Rub beside the spine; keep off the spine itself."), ""},

@@ -46,13 +46,13 @@ var forceStems = []string{
 	"press", "knead", "squeez", "shak", "shook", "vibrat", "twist", "wring", "pinch", "compress", "squash",
 	"firmly", "firmer", "firmest", "deep", "forc", "vigor", "strong", "strength", "heav", "bodyweight",
 	"weighted", "weighting", "weights", "lean", "grind", "push", "dig", "manipulat", "crack", "jiggl",
-	"wobbl", "bounc", "sink", "fist", "knuckl", "elbow", "forearm",
+	"wobbl", "sink", "fist", "knuckl", "elbow", "forearm",
 }
 
 // percussionStems start words that strike the body.
 var percussionStems = []string{
 	"tap", "pat", "beat", "hack", "chop", "drum", "pound", "slap", "hit", "strik", "struck", "punch", "pummel",
-	"thump", "clap", "knock", "smack", "whack", "blows", "karate",
+	"thump", "clap", "knock", "smack", "whack", "blows", "karate", "bounc", "gun",
 }
 
 // notForce are words that start like a force or percussion word but are
@@ -117,7 +117,10 @@ func describes(w []string, i int) bool {
 	case strings.HasPrefix(word, "deep"):
 		return prev("breathe", "breathes", "breathing", "breath", "breaths", "sleep", "sleeps")
 	case strings.HasPrefix(word, "compress"):
-		return prev("warm", "cold", "hot", "a")
+		return prev("warm", "cold", "hot", "a", "the", "that", "this")
+	case word == "sink" || word == "sinks":
+		next := strings.Join(w[i+1:min(len(w), i+4)], " ")
+		return slices.Contains([]string{"into the mat", "into the bed", "into the floor", "into the surface", "into the pillow"}, next)
 	case word == "hard" || word == "harder":
 		return prev("too", "feel", "feels", "feeling", "is", "was", "gets", "get")
 	case strings.HasPrefix(word, "press"):
@@ -143,6 +146,8 @@ func isForce(w []string, i int) int {
 		return 1
 	case (word == "walk" || word == "stand" || word == "kneel") && i+1 < len(w) && w[i+1] == "on":
 		return 2
+	case (word == "hurts" || word == "hurt") && (slices.Contains(w[max(0, i-3):i], "until") || slices.Contains(w[max(0, i-2):i], "should") || slices.Contains(w[max(0, i-2):i], "must")):
+		return 1 // "until it hurts", "it should hurt"
 	}
 	return 0
 }
@@ -174,7 +179,7 @@ func equalWords(a, b []string) bool {
 
 // namesLowerBack finds words for the lower back and what lies under it.
 var namesLowerBack = phrases("lower back", "low back", "small of the back", "waist", "loin", "loins",
-	"lumbar", "sacrum", "sacral", "coccyx", "tailbone", "kidney", "kidneys", "flank", "flanks")
+	"lumbar", "sacrum", "sacral", "coccyx", "tailbone", "kidney", "kidneys", "flank", "flanks", "hip", "hips")
 
 // namesUpperBack finds words for the back above the collar and the last
 // rib, out of a person's own reach.
@@ -212,7 +217,7 @@ var fillers = map[string]bool{"with": true, "your": true, "the": true, "a": true
 	"or": true, "and": true, "use": true, "using": true, "of": true, "to": true, "over": true, "on": true,
 	"onto": true, "near": true, "at": true, "in": true, "into": true, "their": true, "his": true, "her": true,
 	"my": true, ",": true, "from": true, "well": true, "ever": true, "need": true, "needs": true,
-	"keep": true, "keeping": true, "stay": true, "staying": true}
+	"keep": true, "keeping": true, "stay": true, "staying": true, "firm": true, "much": true, "too": true}
 
 // negated reports whether the words w[i:i+n] are negated: a negator before
 // them with only fillers, commas and other asked-for words between

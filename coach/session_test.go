@@ -768,3 +768,23 @@ func TestDosedPassesAreCapped(t *testing.T) {
 		t.Fatalf("36 s at 10 s a pass: passes %+v, want 3–3", st.Passes)
 	}
 }
+
+// The time left of the session counts what is left of the current step,
+// its extra time included, and every step after it.
+func TestSessionLeft(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	total := s.State().SessionPlanned
+	if st := s.State(); st.SessionLeft != total || st.StepsLeft != len(s.Steps()) {
+		t.Fatalf("at the start: %s left of %s, %d steps", st.SessionLeft, total, st.StepsLeft)
+	}
+	advance(t, s, clock, 10*time.Second)
+	if st := s.State(); st.SessionLeft != total-10*time.Second {
+		t.Fatalf("after 10 s: %s left of %s", st.SessionLeft, total)
+	}
+	s.Handle(E(Extend))
+	if st := s.State(); st.SessionLeft != total-10*time.Second+ExtendBy {
+		t.Fatalf("after +30 s: %s left", st.SessionLeft)
+	}
+}

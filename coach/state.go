@@ -30,6 +30,11 @@ type State struct {
 
 	SessionPlanned time.Duration // every step at this session's dose
 	SessionDone    time.Duration // planned time of the finished steps plus this one's elapsed
+	// SessionLeft is the time of every step still to run: what is left of
+	// the current one (with its extra time) and the steps after it.
+	SessionLeft time.Duration
+	// StepsLeft counts the steps still to run, the current one included.
+	StepsLeft int
 
 	Pass             int // current pass of a step with a tempo, from 1
 	PassMin, PassMax int
@@ -78,7 +83,15 @@ func (s *Session) State() State {
 		st.Total = s.total
 		st.Elapsed = s.total - st.Remaining
 	}
+	// The steps after the current one (or after the last one done).
+	after := max(s.idx+1, 0)
+	for _, step := range s.steps[after:] {
+		st.SessionLeft += step.Duration
+	}
+	st.StepsLeft = len(s.steps) - after
 	if s.phase == Step {
+		st.SessionLeft += st.Remaining
+		st.StepsLeft++
 		step := s.steps[s.idx]
 		st.Step = &step
 		st.SessionDone += min(st.Elapsed, step.Duration)

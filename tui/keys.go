@@ -38,11 +38,6 @@ func defaultKeyMap() keyMap {
 	}
 }
 
-// stepHelp is the one-line key help of the step screen.
-func (k keyMap) stepHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Next, k.Back, k.Extend, k.Pain, k.Warning, k.Stop, k.Quit, k.Help}
-}
-
 // fullHelp lists every key of a session, for the ? screen.
 func (k keyMap) fullHelp() []key.Binding {
 	return []key.Binding{k.Pause, k.Next, k.Back, k.Extend, k.Pain, k.Ten, k.Warning, k.Stop, k.Quit, k.Confirm, k.Help}

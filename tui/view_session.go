@@ -228,14 +228,14 @@ func (m *Model) viewStepFull(st coach.State, w int) string {
 		zone = st.Step.Zone
 	}
 	body := besideDiagram(m.diagramLines(zone), strings.Split(strings.Join(col, "\n"), "\n"))
-	barW := min(w-24, 60)
+	barW := min(w-32, 60) // room for "12 steps · 40:00 left"
 	var b strings.Builder
 	b.WriteString(m.header(st) + "\n")
 	b.WriteString(m.st.accent.Render(m.flash) + "\n\n")
 	b.WriteString(body + "\n\n")
 	b.WriteString(fmt.Sprintf("%-8s %s %s / %s\n", "step", m.bar(st.Elapsed, st.Total, barW), clock(st.Elapsed), clock(st.Total)))
 	if st.Phase == coach.Step {
-		b.WriteString(fmt.Sprintf("%-8s %s %s / %s\n", "session", m.bar(st.SessionDone, st.SessionPlanned, barW), clock(st.SessionDone), clock(st.SessionPlanned)))
+		b.WriteString(fmt.Sprintf("%-8s %s %s\n", "session", m.bar(st.SessionDone, st.SessionDone+st.SessionLeft, barW), sessionLeft(st)))
 	}
 	if st.NextTitle != "" {
 		b.WriteString(m.st.subtle.Render("Next: "+st.NextTitle) + "\n")
@@ -329,12 +329,35 @@ func (m *Model) bar(done, total time.Duration, width int) string {
 	return m.st.barFull.Render(strings.Repeat("█", filled)) + m.st.barEmpty.Render(strings.Repeat("░", width-filled))
 }
 
-func (m *Model) keyHelp(w int) string {
-	var parts []string
-	for _, b := range m.keys.stepHelp() {
-		parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+// sessionLeft says what is left of the session: "3 steps · 4:35 left".
+func sessionLeft(st coach.State) string {
+	steps := fmt.Sprintf("%d steps", st.StepsLeft)
+	if st.StepsLeft == 1 {
+		steps = "1 step"
 	}
-	return m.st.help.Render(truncate(strings.Join(parts, " · "), w))
+	return steps + " · " + clock(st.SessionLeft) + " left"
+}
+
+// keyHelp is the step screen's key line, most important keys first: the
+// pain digits, stop and help are always there; the others follow as the
+// width allows, the full list being one ? away.
+func (m *Model) keyHelp(w int) string {
+	k := m.keys
+	label := func(b key.Binding) string {
+		if b.Help().Key == "space" {
+			return "space pause" // resuming is the same key; ? says so
+		}
+		return b.Help().Key + " " + b.Help().Desc
+	}
+	line := []string{label(k.Pain), label(k.Stop)}
+	help := "? keys"
+	width := func(parts []string) int { return len([]rune(strings.Join(append(parts, help), " · "))) }
+	for _, b := range []key.Binding{k.Pause, k.Warning, k.Next, k.Back, k.Extend, k.Quit} {
+		if width(append(line, label(b))) <= w {
+			line = append(line, label(b))
+		}
+	}
+	return m.st.help.Render(truncate(strings.Join(append(line, help), " · "), w))
 }
 
 func (m *Model) viewHelp() string {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 	"time"
@@ -119,5 +120,30 @@ func TestOneSideStepNamesItsSide(t *testing.T) {
 	out := screenText(m)
 	if !strings.Contains(out, "Side: right") || strings.Contains(out, "switch to") {
 		t.Fatalf("step 1:\n%s", out)
+	}
+}
+
+// The key line never loses the pain digits, stop and help, at any width;
+// the session line says what is left, and + moves it.
+func TestKeyLineAndTimeLeft(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{40, 50, 80, 100, 120} {
+		m, _ := sessionModel(t, "lumbar-partner", screening.Partner, w, 30)
+		line := ansi.Strip(m.keyHelp(w))
+		for _, want := range []string{"0-9 pain", "s stop", "? keys"} {
+			if !strings.Contains(line, want) {
+				t.Errorf("%d columns: %q lacks %q", w, line, want)
+			}
+		}
+		if n := len([]rune(line)); n > w {
+			t.Errorf("%d columns: key line of %d", w, n)
+		}
+	}
+	m, _ := sessionModel(t, "lumbar-partner", screening.Partner, 120, 40)
+	before := screenText(m)
+	press(m, "+")
+	after := screenText(m)
+	if !strings.Contains(before, "8 steps · 19:00 left") || !strings.Contains(after, "8 steps · 19:30 left") {
+		t.Fatalf("session line before and after +:\n%s\n%s", before, after)
 	}
 }

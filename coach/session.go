@@ -301,10 +301,13 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 			s.endStep(skipped, now, emit)
 		}
 	case Back:
+		// Like a player's back button: well into a step it starts the step
+		// again; at its start (or pressed again) it goes to the one before.
+		elapsed := s.total - s.remainingAt(now)
 		if s.running() {
 			s.freeze(now)
 		}
-		if s.idx > 0 && !s.finishing {
+		if elapsed <= BackRestarts && s.idx > 0 && !s.finishing {
 			s.idx--
 		}
 		s.startStep(s.idx, now, emit)

@@ -788,3 +788,26 @@ func TestSessionLeft(t *testing.T) {
 		t.Fatalf("after +30 s: %s left", st.SessionLeft)
 	}
 }
+
+// Back works like a player's back button: well into a step it starts the
+// step again, and pressed again (or in the first seconds) it goes to the
+// step before.
+func TestBackRestartsThenGoesBack(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	must(t, s, E(Next), RateEvent(3)) // on to step 2
+	if s.State().StepIndex != 1 {
+		t.Fatalf("not on step 2: %+v", s.State())
+	}
+	advance(t, s, clock, 10*time.Second)
+	must(t, s, E(Back))
+	if st := s.State(); st.StepIndex != 1 || st.Elapsed != 0 {
+		t.Fatalf("10 s in, back: step %d at %s; want step 2 from its start", st.StepIndex+1, st.Elapsed)
+	}
+	advance(t, s, clock, 3*time.Second)
+	must(t, s, E(Back))
+	if st := s.State(); st.StepIndex != 0 || st.Elapsed != 0 {
+		t.Fatalf("3 s in, back: step %d at %s; want step 1", st.StepIndex+1, st.Elapsed)
+	}
+}

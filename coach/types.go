@@ -140,6 +140,9 @@ const (
 	MaxFinishGently = 3 * time.Minute
 	// MinFinishGently keeps that step long enough to follow.
 	MinFinishGently = 30 * time.Second
+	// BackRestarts is how far into a step Back starts it again rather
+	// than going to the step before.
+	BackRestarts = 5 * time.Second
 	// SeverePain is the rating that always stops a session.
 	SeverePain = 7
 )

@@ -16,7 +16,7 @@ func defaultKeyMap() keyMap {
 		// v2 names the space bar "space"; " " would never match.
 		Pause:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause/resume")),
 		Next:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next")),
-		Back:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "back")),
+		Back:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "back (again: the step before)")),
 		Extend:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "30 s more")),
 		Pain:         key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "pain")),
 		Ten:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "pain 10")),

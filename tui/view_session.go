@@ -343,9 +343,11 @@ func sessionLeft(st coach.State) string {
 // width allows, the full list being one ? away.
 func (m *Model) keyHelp(w int) string {
 	k := m.keys
+	// Short words here; the ? overlay says each key in full.
+	short := map[string]string{"space": "space pause", "b": "b back"}
 	label := func(b key.Binding) string {
-		if b.Help().Key == "space" {
-			return "space pause" // resuming is the same key; ? says so
+		if s, ok := short[b.Help().Key]; ok {
+			return s
 		}
 		return b.Help().Key + " " + b.Help().Desc
 	}

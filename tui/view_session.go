@@ -288,9 +288,20 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 		box.WriteString("\ng finish with gentle stroking only (3 min at most)")
 	}
 	box.WriteString("\n0–9 pain now · w warning sign")
-	box.WriteString("\n\n" + wrap("Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.", inner))
-	b.WriteString(m.st.stopBox.Render(box.String()))
-	return b.String()
+	// The advice shortens, then goes, before the frame would be cut: the
+	// box keeps its reason, its keys and its frame in any window.
+	head := b.String()
+	room := h - strings.Count(head, "\n") - 2 // the frame's top and bottom
+	for _, advice := range []string{
+		"Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.",
+		"Hands off, rest. Numbness or tingling: see a doctor.",
+	} {
+		full := box.String() + "\n\n" + wrap(advice, inner)
+		if strings.Count(full, "\n")+1 <= room {
+			return head + m.st.stopBox.Render(full)
+		}
+	}
+	return head + m.st.stopBox.Render(box.String())
 }
 
 func (m *Model) viewEase(st coach.State, w int) string {

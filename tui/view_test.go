@@ -147,3 +147,23 @@ func TestKeyLineAndTimeLeft(t *testing.T) {
 		t.Fatalf("session line before and after +:\n%s\n%s", before, after)
 	}
 }
+
+// The stop box keeps its reason, its keys and its whole frame in small
+// windows.
+func TestStopBoxKeepsItsFrame(t *testing.T) {
+	t.Parallel()
+	for _, sz := range [][2]int{{40, 12}, {50, 14}, {80, 24}} {
+		m, clock := sessionModel(t, "lumbar-self", screening.Self, sz[0], sz[1])
+		tick(m, clock, 5)
+		press(m, "3", "6")
+		out := screenText(m)
+		for _, want := range []string{"┏", "┗", "pain rose from 3 to 6", "e end the session", "0–9 pain now"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%dx%d lacks %q:\n%s", sz[0], sz[1], want, out)
+			}
+		}
+		if lines := strings.Count(out, "\n") + 1; lines > sz[1] {
+			t.Errorf("%dx%d: %d lines", sz[0], sz[1], lines)
+		}
+	}
+}

@@ -204,13 +204,13 @@ func (f *Flow) speak(r Reply) {
 		return
 	}
 	for _, c := range r.Cues {
-		if w := voice.Words(c, f.Partner()); w != "" {
+		if w := voice.Words(c, f.Partner(), f.name); w != "" {
 			f.voiceSeq++
 			f.opts.Voice.Say(f.voiceSeq, w)
 		}
 	}
 	if r.Note != "" {
 		f.voiceSeq++
-		f.opts.Voice.Say(f.voiceSeq, r.Note)
+		f.opts.Voice.Say(f.voiceSeq, voice.Spoken(r.Note))
 	}
 }

@@ -351,7 +351,7 @@ func TestVoiceSpeaksTheCuesInOrder(t *testing.T) {
 	data, _ := os.ReadFile(said)
 	text := string(data)
 	last := 0
-	for _, want := range []string{"First strokes. Stroke down slowly.", "Light rubbing. Small circles.", "Switch sides", "Last strokes. Stroke lightly.", "The session is over"} {
+	for _, want := range []string{"First strokes. Stroke down slowly.", "Light rubbing. Small circles.", "Turn over. Now the right side.", "Last strokes. Stroke lightly.", "The session is over"} {
 		i := strings.Index(text[last:], want)
 		if i < 0 {
 			t.Fatalf("%q not said in order; said:\n%s", want, text)

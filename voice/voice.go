@@ -95,20 +95,31 @@ func (s *Speaker) run() {
 }
 
 // Words is what to say for a cue; "" for cues that are not spoken.
-// partner addresses the check-in to the caregiver.
-func Words(c coach.Cue, partner bool) string {
+// partner addresses the check-in to the caregiver, naming the person
+// massaged when name is known. knead does not listen: the user is asked to
+// press or type a number, never to say one.
+func Words(c coach.Cue, partner bool, name string) string {
 	switch c.Kind {
 	case coach.CueStepStart:
 		return c.Title + ". " + c.Text
 	case coach.CueSideSwitch:
-		return "Switch sides"
+		switch {
+		case c.Side == "":
+			return "Switch sides."
+		case partner:
+			return fmt.Sprintf("Switch to the %s side.", c.Side)
+		}
+		return fmt.Sprintf("Turn over. Now the %s side.", c.Side)
 	case coach.CueTenSeconds:
 		return "Ten seconds"
 	case coach.CueCheckIn:
 		if partner {
-			return "Ask your partner: how is the pain now? A number from zero to ten"
+			if name == "" {
+				name = "your partner"
+			}
+			return fmt.Sprintf("Ask %s how the pain is, and type the number.", name)
 		}
-		return "How is the pain now? Say a number from zero to ten"
+		return "How is the pain now? Press a number."
 	case coach.CueEase:
 		return "Ease the pressure"
 	case coach.CueStop:
@@ -119,4 +130,17 @@ func Words(c coach.Cue, partner bool) string {
 		return "The session is over"
 	}
 	return ""
+}
+
+var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+// Spoken turns the acknowledgement of a rating ("Pain 3 noted.") into the
+// words a voice reads back: "Pain three, noted."; other notes are said as
+// they are.
+func Spoken(note string) string {
+	var n int
+	if _, err := fmt.Sscanf(note, "Pain %d noted.", &n); err == nil && n >= 0 && n <= 10 && note == fmt.Sprintf("Pain %d noted.", n) {
+		return "Pain " + numberWords[n] + ", noted."
+	}
+	return note
 }

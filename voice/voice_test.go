@@ -94,13 +94,37 @@ func TestMissingCommand(t *testing.T) {
 
 func TestWords(t *testing.T) {
 	t.Parallel()
-	if w := Words(coach.Cue{Kind: coach.CueCheckIn}, true); !strings.HasPrefix(w, "Ask your partner") {
+	if w := Words(coach.Cue{Kind: coach.CueCheckIn}, true, ""); w != "Ask your partner how the pain is, and type the number." {
 		t.Errorf("partner check-in: %q", w)
 	}
-	if w := Words(coach.Cue{Kind: coach.CueStop, Text: "pain rose from 3 to 6"}, false); w != "Stop. pain rose from 3 to 6" {
+	if w := Words(coach.Cue{Kind: coach.CueStop, Text: "pain rose from 3 to 6"}, false, ""); w != "Stop. pain rose from 3 to 6" {
 		t.Errorf("stop: %q", w)
 	}
-	if w := Words(coach.Cue{Kind: coach.CuePass}, false); w != "" {
+	if w := Words(coach.Cue{Kind: coach.CuePass}, false, ""); w != "" {
 		t.Errorf("passes are not spoken: %q", w)
+	}
+	cases := []struct {
+		cue     coach.Cue
+		partner bool
+		name    string
+		want    string
+	}{
+		{coach.Cue{Kind: coach.CueCheckIn}, false, "", "How is the pain now? Press a number."},
+		{coach.Cue{Kind: coach.CueCheckIn}, true, "Anna", "Ask Anna how the pain is, and type the number."},
+		{coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}, false, "", "Turn over. Now the left side."},
+		{coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Right}, true, "Anna", "Switch to the right side."},
+	}
+	for _, tc := range cases {
+		if w := Words(tc.cue, tc.partner, tc.name); w != tc.want {
+			t.Errorf("%s (partner %v): %q, want %q", tc.cue.Kind, tc.partner, w, tc.want)
+		}
+		if strings.Contains(strings.ToLower(Words(tc.cue, tc.partner, tc.name)), "say a number") {
+			t.Errorf("%s asks to say a number: knead does not listen", tc.cue.Kind)
+		}
+	}
+	for note, want := range map[string]string{"Pain 3 noted.": "Pain three, noted.", "Pain 10 noted.": "Pain ten, noted.", "Paused.": "Paused."} {
+		if got := Spoken(note); got != want {
+			t.Errorf("Spoken(%q) = %q, want %q", note, got, want)
+		}
 	}
 }

@@ -59,8 +59,8 @@ var percussionStems = []string{
 // not one.
 var notForce = map[string]bool{
 	"pattern": true, "patterns": true, "path": true, "paths": true, "patient": true, "patiently": true,
-	"tape": true, "taper": true, "tapering": true, "pressed-flower": true, "digit": true, "digits": true,
-	"heaven": true, "beaten-path": true, "hitherto": true, "chopsticks": true, "leant-to": true,
+	"tape": true, "taper": true, "tapering": true, "digit": true, "digits": true, "heaven": true,
+	"hitherto": true, "chopsticks": true,
 }
 
 func hasStem(word string, stems []string) bool {

@@ -53,6 +53,7 @@ type Model struct {
 	// diagrams caches the drawn back per zone; cleared with the styles.
 	diagrams map[routines.Zone][]string
 	flash    string // the latest cue or acknowledgement in words
+	banner   banner // the latest moment that matters, shown large
 
 	confirmQuit bool
 	showHelp    bool

@@ -6,8 +6,9 @@ import (
 	"time"
 )
 
-// bigFont draws digits (and the word STOP) five rows high so that the countdown can be read
-// from a mat two metres away.
+// bigFont draws digits and a few capitals on a five-by-five grid, so that
+// the countdown can be read from a mat two metres away. Each mark is one
+// pixel; bigText scales the pixels up to fill large windows.
 var bigFont = map[rune][5]string{
 	'0': {"█████", "█   █", "█   █", "█   █", "█████"},
 	'1': {"  ██ ", "   █ ", "   █ ", "   █ ", "  ███"},
@@ -19,34 +20,85 @@ var bigFont = map[rune][5]string{
 	'7': {"█████", "    █", "   █ ", "  █  ", "  █  "},
 	'8': {"█████", "█   █", "█████", "█   █", "█████"},
 	'9': {"█████", "█   █", "█████", "    █", "█████"},
-	':': {"   ", " █ ", "   ", " █ ", "   "},
+	':': {" ", "█", " ", "█", " "},
 	'S': {"█████", "█    ", "█████", "    █", "█████"},
 	'T': {"█████", "  █  ", "  █  ", "  █  ", "  █  "},
 	'O': {"█████", "█   █", "█   █", "█   █", "█████"},
 	'P': {"█████", "█   █", "█████", "█    ", "█    "},
 }
 
-// bigText renders s (digits and colons) in the big font, one space between
-// glyphs.
-func bigText(s string) string {
-	var rows [5]strings.Builder
+// fontRows is the height of a glyph in pixels.
+const fontRows = 5
+
+// bigText renders s in the big font at scale 1: five rows, one space
+// between glyphs.
+func bigText(s string) string { return strings.Join(bigRows(s, 1, false), "\n") }
+
+// bigRows renders s with every pixel scale cells wide and scale rows
+// high. Inverted, the glyphs are cut out of a solid block one pixel wider
+// on every side: a change of look that reads without any colour.
+func bigRows(s string, scale int, inverted bool) []string {
+	scale = max(scale, 1)
+	var grid [fontRows]string
 	for i, r := range s {
 		g, ok := bigFont[r]
 		if !ok {
 			continue
 		}
-		for row := range rows {
+		for row := range grid {
 			if i > 0 {
-				rows[row].WriteByte(' ')
+				grid[row] += " "
 			}
-			rows[row].WriteString(g[row])
+			grid[row] += g[row]
 		}
 	}
-	out := make([]string, len(rows))
-	for i := range rows {
-		out[i] = rows[i].String()
+	pixels := grid[:]
+	if inverted {
+		width := len([]rune(grid[0]))
+		edge := strings.Repeat(" ", width+2)
+		pixels = []string{edge}
+		for _, row := range grid {
+			pixels = append(pixels, " "+row+" ")
+		}
+		pixels = append(pixels, edge)
 	}
-	return strings.Join(out, "\n")
+	out := make([]string, 0, len(pixels)*scale)
+	for _, row := range pixels {
+		var b strings.Builder
+		for _, p := range row {
+			on := p != ' '
+			if inverted {
+				on = !on
+			}
+			mark := " "
+			if on {
+				mark = "█"
+			}
+			b.WriteString(strings.Repeat(mark, scale))
+		}
+		for range scale {
+			out = append(out, b.String())
+		}
+	}
+	return out
+}
+
+// bigSize is the width and height in cells of s drawn by bigRows.
+func bigSize(s string, scale int, inverted bool) (w, h int) {
+	cols := 0
+	for i, r := range s {
+		if g, ok := bigFont[r]; ok {
+			if i > 0 {
+				cols++
+			}
+			cols += len([]rune(g[0]))
+		}
+	}
+	rows := fontRows
+	if inverted {
+		cols, rows = cols+2, rows+2
+	}
+	return cols * scale, rows * scale
 }
 
 // clock formats a remaining time as M:SS, rounding up so that 0:00 shows only

@@ -54,6 +54,7 @@ func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 			cmds = append(cmds, m.bell())
 		}
 	}
+	m.noteBanner(r.Cues, r.Note)
 	// A rating is always acknowledged, also when it starts the next step.
 	switch {
 	case r.Note != "" && flash != "":

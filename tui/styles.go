@@ -8,7 +8,8 @@ import (
 // the terminal reports its background colour.
 type styles struct {
 	title, subtle, accent, warn, danger, ok lipgloss.Style
-	digits, digitsFrozen                    lipgloss.Style
+	digits, digitsFrozen, digitsLast        lipgloss.Style
+	banner, bannerText                      lipgloss.Style
 	zoneLit, zoneDim                        lipgloss.Style
 	stopBox, easeBox, box                   lipgloss.Style
 	barFull, barEmpty                       lipgloss.Style
@@ -34,6 +35,9 @@ func newStyles(isDark bool) styles {
 		ok:           base.Foreground(ok).Bold(true),
 		digits:       base.Foreground(accent),
 		digitsFrozen: base.Foreground(warn),
+		digitsLast:   base.Foreground(danger),
+		banner:       base.Foreground(accent),
+		bannerText:   base.Foreground(accent).Bold(true).Reverse(true),
 		zoneLit:      base.Foreground(accent),
 		zoneDim:      base.Foreground(dim),
 		stopBox:      base.Border(lipgloss.ThickBorder()).BorderForeground(danger).Padding(0, 2),

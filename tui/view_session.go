@@ -109,7 +109,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		return b.String()
 	}
 	if w >= fullWidth && h >= fullHeight {
-		return m.viewStepFull(st, w)
+		return m.viewStepFull(st, w, h)
 	}
 	return m.viewStepSmall(st, w)
 }
@@ -164,8 +164,11 @@ func (m *Model) header(st coach.State) string {
 }
 
 func (m *Model) countdownStyle(st coach.State) lipgloss.Style {
-	if st.Frozen {
+	switch {
+	case st.Frozen:
 		return m.st.digitsFrozen
+	case lastTen(st):
+		return m.st.digitsLast
 	}
 	return m.st.digits
 }
@@ -212,43 +215,86 @@ func oppositeSide(s coach.Side) coach.Side {
 	return coach.Left
 }
 
-func (m *Model) viewStepFull(st coach.State, w int) string {
-	right := max(w-24, 30)
-	title, cue, side, tempo := m.stepLines(st, right-2)
-	digits := m.countdownStyle(st).Render(bigText(clock(st.Remaining)))
-	col := []string{digits, "", title, cue}
-	if side != "" {
-		col = append(col, side)
+func (m *Model) viewStepFull(st coach.State, w, h int) string {
+	colW := w - diagramColumn - 2
+	title, cue, side, tempo := m.stepLines(st, colW-2)
+	text := append([]string{"", title}, strings.Split(cue, "\n")...)
+	for _, l := range []string{side, tempo} {
+		if l != "" {
+			text = append(text, l)
+		}
 	}
-	if tempo != "" {
-		col = append(col, tempo)
+	top := append([]string{m.header(st)}, m.bannerRows(st, w)...)
+	barW := min(w-32, 60) // room for "12 steps · 40:00 left"
+	bottom := []string{"", fmt.Sprintf("%-8s %s %s / %s", "step", m.bar(st.Elapsed, st.Total, barW), clock(st.Elapsed), clock(st.Total))}
+	if st.Phase == coach.Step {
+		bottom = append(bottom, fmt.Sprintf("%-8s %s %s", "session", m.bar(st.SessionDone, st.SessionDone+st.SessionLeft, barW), sessionLeft(st)))
 	}
+	if st.NextTitle != "" {
+		bottom = append(bottom, m.st.subtle.Render("Next: "+st.NextTitle))
+	}
+	bottom = append(bottom, m.keyHelp(w))
+	// The middle takes what the top and the key line leave: the countdown
+	// grows into it, and the cue's last lines go before the keys would.
+	room := max(h-len(top)-len(bottom), 1)
+	col := append(m.countdown(st, colW, room-len(text)), text...)
 	zone := routines.Zone("")
 	if st.Step != nil {
 		zone = st.Step.Zone
 	}
-	body := besideDiagram(m.diagramLines(zone), strings.Split(strings.Join(col, "\n"), "\n"))
-	barW := min(w-32, 60) // room for "12 steps · 40:00 left"
-	var b strings.Builder
-	b.WriteString(m.header(st) + "\n")
-	b.WriteString(m.st.accent.Render(m.flash) + "\n\n")
-	b.WriteString(body + "\n\n")
-	b.WriteString(fmt.Sprintf("%-8s %s %s / %s\n", "step", m.bar(st.Elapsed, st.Total, barW), clock(st.Elapsed), clock(st.Total)))
-	if st.Phase == coach.Step {
-		b.WriteString(fmt.Sprintf("%-8s %s %s\n", "session", m.bar(st.SessionDone, st.SessionDone+st.SessionLeft, barW), sessionLeft(st)))
+	body := strings.Split(besideDiagram(m.diagramLines(zone), col), "\n")
+	if len(body) > room {
+		body = body[:room]
 	}
-	if st.NextTitle != "" {
-		b.WriteString(m.st.subtle.Render("Next: "+st.NextTitle) + "\n")
+	return strings.Join(append(append(top, body...), bottom...), "\n")
+}
+
+// countdown draws the time left as large as fits in w×h cells, centred:
+// the same size for the whole step (sized for its longest time), and in
+// the last ten seconds cut out of a solid block, which reads without
+// colour. Where even the smallest block would not fit, it shows the
+// digits only.
+func (m *Model) countdown(st coach.State, w, h int) []string {
+	widest := clock(max(st.Total, st.Remaining))
+	scale := 1
+	for {
+		cw, ch := bigSize(widest, scale+1, true)
+		if cw > w || ch > h {
+			break
+		}
+		scale++
 	}
-	b.WriteString(m.keyHelp(w))
-	return b.String()
+	boxW, boxH := bigSize(widest, scale, true)
+	inverted := lastTen(st)
+	if boxW > w || boxH > h {
+		boxW, boxH = bigSize(widest, 1, false)
+		inverted = false
+	}
+	style := m.countdownStyle(st)
+	rows := bigRows(clock(st.Remaining), scale, inverted)
+	rowW, _ := bigSize(clock(st.Remaining), scale, inverted)
+	left := strings.Repeat(" ", max((w-rowW)/2, 0))
+	out := make([]string, 0, boxH)
+	for range (boxH - len(rows)) / 2 {
+		out = append(out, "")
+	}
+	for _, r := range rows {
+		out = append(out, left+style.Render(r))
+	}
+	for len(out) < boxH {
+		out = append(out, "")
+	}
+	return out
 }
 
 func (m *Model) viewStepSmall(st coach.State, w int) string {
 	title, cue, side, tempo := m.stepLines(st, w-2)
 	var b strings.Builder
 	b.WriteString(m.header(st) + "\n")
-	b.WriteString(m.countdownStyle(st).Bold(true).Render(clock(st.Remaining)) + "  " + m.bar(st.Elapsed, st.Total, max(w-10, 5)) + "\n")
+	if text := m.bannerText(st); text != "" {
+		b.WriteString(m.st.bannerText.Render(truncate(" "+text+" ", w)) + "\n")
+	}
+	b.WriteString(m.countdownStyle(st).Bold(true).Reverse(lastTen(st)).Render(clock(st.Remaining)) + "  " + m.bar(st.Elapsed, st.Total, max(w-10, 5)) + "\n")
 	b.WriteString(title + "\n" + cue + "\n")
 	if side != "" {
 		b.WriteString(side + "\n")

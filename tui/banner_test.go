@@ -1,0 +1,164 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"knead/coach"
+	"knead/screening"
+)
+
+// digitRows counts the rows of the countdown: lines with a run of five or
+// more full blocks to the right of the diagram.
+func digitRows(screen string) int {
+	n := 0
+	for _, l := range strings.Split(screen, "\n") {
+		r := []rune(l)
+		if len(r) > diagramColumn && strings.Contains(string(r[diagramColumn:]), "█████") {
+			n++
+		}
+	}
+	return n
+}
+
+// The countdown grows with the window, is centred in its column, and the
+// title, the cue and the key line still fit.
+func TestCountdownGrowsWithTheWindow(t *testing.T) {
+	t.Parallel()
+	last := 0
+	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		m, clock := sessionModel(t, "lumbar-partner", screening.Partner, sz[0], sz[1])
+		tick(m, clock, 20)
+		out := screenText(m)
+		rows := digitRows(out)
+		if rows <= last {
+			t.Errorf("%dx%d: countdown %d rows high, not more than %d in the smaller window:\n%s", sz[0], sz[1], rows, last, out)
+		}
+		last = rows
+		lines := strings.Split(out, "\n")
+		if len(lines) > sz[1] {
+			t.Errorf("%dx%d: %d lines", sz[0], sz[1], len(lines))
+		}
+		for _, want := range []string{"Light stroking", "0-9 pain · s stop", "? keys"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%dx%d lacks %q:\n%s", sz[0], sz[1], want, out)
+			}
+		}
+		if !strings.Contains(lines[len(lines)-1], "? keys") {
+			t.Errorf("%dx%d: the key line is not last:\n%s", sz[0], sz[1], out)
+		}
+		// Centred: the block's margins in its column differ by at most
+		// two pixels (a 1 stands off-centre in its own glyph).
+		left, right := sz[0], sz[0]
+		colW := sz[0] - diagramColumn - 2
+		for _, l := range lines {
+			r := []rune(l)
+			if len(r) <= diagramColumn || !strings.Contains(string(r[diagramColumn:]), "█████") {
+				continue
+			}
+			col := string(r[diagramColumn:])
+			left = min(left, len([]rune(col))-len([]rune(strings.TrimLeft(col, " "))))
+			right = min(right, colW-len([]rune(strings.TrimRight(col, " "))))
+		}
+		if d := left - right; d > 10 || d < -10 {
+			t.Errorf("%dx%d: countdown not centred (%d cells left, %d right)", sz[0], sz[1], left, right)
+		}
+	}
+	if last < 20 {
+		t.Errorf("at 200x50 the countdown is %d rows high; it should fill a good part of the screen", last)
+	}
+}
+
+// Goldens of the step screen at 200×50 and of each banner.
+func TestGoldenBanners(t *testing.T) {
+	for _, sz := range [][2]int{{120, 40}, {80, 24}} {
+		name := func(what string) string { return fmt.Sprintf("%s-%dx%d", what, sz[0], sz[1]) }
+		m, clock := sessionModel(t, "lumbar-partner", screening.Partner, sz[0], sz[1])
+		press(m, "n", "3")
+		golden(t, name("banner-step"), screenText(m))
+		tick(m, clock, 5)
+		press(m, "space")
+		golden(t, name("banner-paused"), screenText(m))
+		press(m, "space")
+		for i := 0; i < 400 && m.flow.State().Remaining > 9500*1e6; i++ {
+			tick(m, clock, 1)
+		}
+		golden(t, name("last-ten"), screenText(m))
+		// On to step 4, which switches sides at half time.
+		tick(m, clock, 11)
+		press(m, "3", "n", "3")
+		for i := 0; i < 400 && !strings.Contains(m.bannerText(m.flow.State()), "Switch"); i++ {
+			tick(m, clock, 1)
+		}
+		golden(t, name("banner-side"), screenText(m))
+	}
+	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 200, 50)
+	press(m, "n", "3")
+	tick(m, clock, 20)
+	golden(t, "step-200x50", screenText(m))
+}
+
+// The banners say what to do in words that read from across the room, and
+// go after a few seconds; PAUSED stays while the clock is held.
+func TestBannersComeAndGo(t *testing.T) {
+	t.Parallel()
+	self, _ := sessionModel(t, "lumbar-self", screening.Self, 120, 40)
+	if got := self.bannerWords(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got != "TURN OVER — now the LEFT side" {
+		t.Errorf("self side switch: %q", got)
+	}
+	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 120, 40)
+	if got := m.bannerWords(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got != "Switch to the LEFT side" {
+		t.Errorf("partner side switch: %q", got)
+	}
+	press(m, "n", "3")
+	if out := screenText(m); !strings.Contains(out, "Now: Deep stroking to the coccyx") || !strings.Contains(out, strings.Repeat("█", 120)) {
+		t.Fatalf("no step banner:\n%s", out)
+	}
+	tick(m, clock, 4)
+	if out := screenText(m); strings.Contains(out, strings.Repeat("█", 120)) {
+		t.Fatalf("the banner is still there after 4 s:\n%s", out)
+	}
+	press(m, "space")
+	tick(m, clock, 30)
+	if out := screenText(m); !strings.Contains(out, "PAUSED — space to go on") {
+		t.Fatalf("no PAUSED banner 30 s into a pause:\n%s", out)
+	}
+	// Small windows show the banner on one line.
+	m.Update(tea.WindowSizeMsg{Width: 60, Height: 16})
+	if out := screenText(m); !strings.Contains(out, "PAUSED — space to go on") {
+		t.Fatalf("no PAUSED line at 60x16:\n%s", out)
+	}
+}
+
+// In the last ten seconds the digits are cut out of a solid block: a
+// change that shows without colour.
+func TestLastTenSecondsChangeLook(t *testing.T) {
+	t.Parallel()
+	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 120, 40)
+	before := digitRows(screenText(m))
+	for m.flow.State().Remaining > 10e9 {
+		tick(m, clock, 1)
+	}
+	tick(m, clock, 1)
+	after := screenText(m)
+	if got := digitRows(after); got <= before {
+		t.Fatalf("last ten seconds: %d rows of blocks, %d before:\n%s", got, before, after)
+	}
+	if !lastTen(m.flow.State()) {
+		t.Fatal("lastTen is false at", m.flow.State().Remaining)
+	}
+}
+
+// The key line at 40, 80 and 100 columns.
+func TestGoldenKeyLine(t *testing.T) {
+	m, _ := sessionModel(t, "lumbar-partner", screening.Partner, 120, 40)
+	var b strings.Builder
+	for _, w := range []int{40, 80, 100} {
+		b.WriteString(ansi.Strip(m.keyHelp(w)) + "\n")
+	}
+	golden(t, "keys", b.String())
+}

@@ -162,3 +162,23 @@ func TestGoldenKeyLine(t *testing.T) {
 	}
 	golden(t, "keys", b.String())
 }
+
+// The key list offers only the keys that work on the screen under it.
+func TestKeyListOffersOnlyValidKeys(t *testing.T) {
+	t.Parallel()
+	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 100, 30)
+	tick(m, clock, 5)
+	press(m, "3", "5") // the stop prompt, finishing gently allowed
+	press(m, "?")
+	out := screenText(m)
+	for _, want := range []string{"end the session", "finish with gentle stroking", "pain now", "warning sign"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the stop prompt's key list lacks %q:\n%s", want, out)
+		}
+	}
+	for _, unwanted := range []string{"next step", "30 s more", "pause or resume", "restart"} {
+		if strings.Contains(out, unwanted) {
+			t.Errorf("the stop prompt's key list offers %q:\n%s", unwanted, out)
+		}
+	}
+}

@@ -38,7 +38,3 @@ func defaultKeyMap() keyMap {
 	}
 }
 
-// fullHelp lists every key of a session, for the ? screen.
-func (k keyMap) fullHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Next, k.Back, k.Extend, k.Pain, k.Ten, k.Warning, k.Stop, k.Quit, k.Confirm, k.Help}
-}

@@ -422,13 +422,10 @@ func (m *Model) keyHelp(w int) string {
 func (m *Model) viewHelp() string {
 	var b strings.Builder
 	b.WriteString(m.st.title.Render("Keys") + "\n\n")
-	for _, k := range m.keys.fullHelp() {
-		b.WriteString(fmt.Sprintf("  %-7s %s\n", k.Help().Key, k.Help().Desc))
+	for _, k := range m.helpKeys() {
+		b.WriteString(fmt.Sprintf("  %-8s %s\n", k[0], k[1]))
 	}
-	for _, k := range []key.Binding{m.keys.EndSession, m.keys.FinishGently, m.keys.Restart} {
-		b.WriteString(fmt.Sprintf("  %-7s %s (in a prompt)\n", k.Help().Key, k.Help().Desc))
-	}
-	b.WriteString("\n" + m.st.help.Render("any key closes this help"))
+	b.WriteString("\n" + m.st.help.Render("any key closes this list"))
 	return b.String()
 }
 

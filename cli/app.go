@@ -86,7 +86,8 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 		return err
 	}
 	mode := modeOf(cfg)
-	lib := loadLibrary(cmd.ErrOrStderr())
+	warn := &notices{w: cmd.ErrOrStderr()}
+	lib := loadLibrary(warn)
 	if routineID != "" {
 		if _, ok := lib.Get(routineID); !ok {
 			return unknownRoutine(lib, routineID)
@@ -107,9 +108,10 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 		Bell:           cfg.Bell,
 		SessionNumber:  1,
 		CheckInAtSides: cfg.CheckIn == config.CheckInSide,
-		Voice:          speaker(cfg, cmd.ErrOrStderr()),
+		Voice:          speaker(cfg, warn),
 		Journal:        openJournal(cmd.ErrOrStderr()),
 	}
+	opts.Warnings = warn.lines
 	defer opts.Voice.Close()
 	if opts.Journal == nil {
 		opts.JournalProblem = "the history file could not be opened (see the message above)"
@@ -186,7 +188,8 @@ needed, and a rehearsal is never recorded as a session.`,
 			if err != nil {
 				return err
 			}
-			lib := loadLibrary(cmd.ErrOrStderr())
+			warn := &notices{w: cmd.ErrOrStderr()}
+			lib := loadLibrary(warn)
 			if _, ok := lib.Get(args[0]); !ok {
 				return unknownRoutine(lib, args[0])
 			}
@@ -197,8 +200,9 @@ needed, and a rehearsal is never recorded as a session.`,
 				Rehearse:  true,
 				Speed:     speed,
 				Bell:      cfg.Bell,
-				Voice:     speaker(cfg, cmd.ErrOrStderr()),
+				Voice:     speaker(cfg, warn),
 			}
+			opts.Warnings = warn.lines
 			defer opts.Voice.Close()
 			return runWith(cmd, cfg.Accessible, opts)
 		},

@@ -44,4 +44,8 @@ type Options struct {
 	Journal *journal.Store
 	// JournalProblem says why there is no journal, for the screen.
 	JournalProblem string
+	// Warnings are problems found on the way in (a routine file skipped,
+	// no voice command, no sound player), a line each, which the screens
+	// show until the first step is under way.
+	Warnings []string
 }

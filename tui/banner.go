@@ -92,3 +92,19 @@ func (m *Model) bannerRows(st coach.State, w int) []string {
 func lastTen(st coach.State) bool {
 	return (st.Phase == coach.Step || st.Phase == coach.Rest) && !st.Frozen && st.Remaining > 0 && st.Remaining <= 10*time.Second
 }
+
+// warnings are the problems found on the way in, shown on the welcome
+// screen, the checklist and the first step: the full screen would
+// otherwise hide them until it closes.
+func (m *Model) warnings(width int) []string {
+	var out []string
+	for _, w := range m.opts.Warnings {
+		out = append(out, strings.Split(m.st.warn.Render(wrap("! "+w, width)), "\n")...)
+	}
+	return out
+}
+
+// firstStep is true while the session's first step is on screen.
+func firstStep(st coach.State) bool {
+	return st.Phase == coach.Step && st.StepIndex == 0
+}

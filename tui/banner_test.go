@@ -182,3 +182,34 @@ func TestKeyListOffersOnlyValidKeys(t *testing.T) {
 		}
 	}
 }
+
+// Problems found on the way in stay on screen until the first step is
+// under way: the welcome screen, the checklist and the first step show
+// them.
+func TestWarningsStayVisible(t *testing.T) {
+	t.Parallel()
+	warning := `voice command "nope" not found; running without voice`
+	clock := &fakeClock{now: start}
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: clock, SessionNumber: 3, RoutineID: "lumbar-self", Warnings: []string{warning}})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if out := screenText(m); !strings.Contains(out, warning) {
+		t.Fatalf("welcome screen lacks the warning:\n%s", out)
+	}
+	press(m, "1")
+	screenClear(t, m)
+	if out := screenText(m); !strings.Contains(out, warning) {
+		t.Fatalf("checklist lacks the warning:\n%s", out)
+	}
+	press(m, "enter", "l", "3", "enter")
+	for _, sz := range [][2]int{{80, 24}, {50, 14}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		out := screenText(m)
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), "not found") || !strings.Contains(out, "? keys") {
+			t.Fatalf("%dx%d: first step lacks the warning or the keys:\n%s", sz[0], sz[1], out)
+		}
+	}
+	press(m, "n", "3")
+	if out := screenText(m); strings.Contains(out, "not found") {
+		t.Fatalf("the second step still shows the warning:\n%s", out)
+	}
+}

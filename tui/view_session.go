@@ -69,6 +69,9 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 	case coach.Preparation:
 		var b strings.Builder
 		b.WriteString(m.header(st) + "\n\n")
+		if w := m.warnings(tw); len(w) > 0 {
+			b.WriteString(strings.Join(w, "\n") + "\n\n")
+		}
 		b.WriteString(m.st.title.Render("Before you start") + "\n")
 		b.WriteString(wrap("Position: "+r.Position, tw) + "\n\n")
 		for _, p := range r.Prepare {
@@ -111,7 +114,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 	if w >= fullWidth && h >= fullHeight {
 		return m.viewStepFull(st, w, h)
 	}
-	return m.viewStepSmall(st, w)
+	return m.viewStepSmall(st, w, h)
 }
 
 // courseLine says where this session stands in its course, with the
@@ -233,6 +236,9 @@ func (m *Model) viewStepFull(st coach.State, w, h int) string {
 	if st.NextTitle != "" {
 		bottom = append(bottom, m.st.subtle.Render("Next: "+st.NextTitle))
 	}
+	if firstStep(st) {
+		bottom = append(bottom, m.warnings(w)...)
+	}
 	bottom = append(bottom, m.keyHelp(w))
 	// The middle takes what the top and the key line leave: the countdown
 	// grows into it, and the cue's last lines go before the keys would.
@@ -287,23 +293,27 @@ func (m *Model) countdown(st coach.State, w, h int) []string {
 	return out
 }
 
-func (m *Model) viewStepSmall(st coach.State, w int) string {
+func (m *Model) viewStepSmall(st coach.State, w, h int) string {
 	title, cue, side, tempo := m.stepLines(st, w-2)
-	var b strings.Builder
-	b.WriteString(m.header(st) + "\n")
+	lines := []string{m.header(st)}
 	if text := m.bannerText(st); text != "" {
-		b.WriteString(m.st.bannerText.Render(truncate(" "+text+" ", w)) + "\n")
+		lines = append(lines, m.st.bannerText.Render(truncate(" "+text+" ", w)))
 	}
-	b.WriteString(m.countdownStyle(st).Bold(true).Reverse(lastTen(st)).Render(clock(st.Remaining)) + "  " + m.bar(st.Elapsed, st.Total, max(w-10, 5)) + "\n")
-	b.WriteString(title + "\n" + cue + "\n")
-	if side != "" {
-		b.WriteString(side + "\n")
+	lines = append(lines, m.countdownStyle(st).Bold(true).Reverse(lastTen(st)).Render(clock(st.Remaining))+"  "+m.bar(st.Elapsed, st.Total, max(w-10, 5)), title)
+	lines = append(lines, strings.Split(cue, "\n")...)
+	for _, l := range []string{side, tempo} {
+		if l != "" {
+			lines = append(lines, l)
+		}
 	}
-	if tempo != "" {
-		b.WriteString(tempo + "\n")
+	if firstStep(st) {
+		lines = append(lines, m.warnings(w)...)
 	}
-	b.WriteString(m.keyHelp(w))
-	return b.String()
+	// The key line is never the one cut: the lines above it go first.
+	if len(lines) >= h {
+		lines = lines[:max(h-1, 1)]
+	}
+	return strings.Join(append(lines, m.keyHelp(w)), "\n")
 }
 
 func (m *Model) viewTiny(st coach.State) string {

@@ -70,6 +70,9 @@ func (m *Model) chooseWho() tea.Cmd {
 func (m *Model) viewWelcome() string {
 	var b strings.Builder
 	b.WriteString(m.st.title.Render("knead · guided back massage") + "\n\n")
+	if w := m.warnings(m.textWidth()); len(w) > 0 {
+		b.WriteString(strings.Join(w, "\n") + "\n\n")
+	}
 	b.WriteString(wrap(Disclaimer, m.textWidth()) + "\n\n")
 	b.WriteString("Who is being massaged?\n\n")
 	for i, label := range []string{"1  Me (self-massage)", "2  My partner"} {

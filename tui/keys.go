@@ -37,4 +37,3 @@ func defaultKeyMap() keyMap {
 		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "change the pain before")),
 	}
 }
-

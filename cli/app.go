@@ -26,6 +26,8 @@ type globalOptions struct {
 	partner    string
 	accessible bool
 	noBell     bool
+	sound      string
+	tempoTicks bool
 	voice      string
 	checkIn    string
 }
@@ -36,6 +38,8 @@ func (g *globalOptions) register(cmd *cobra.Command) {
 	f.StringVar(&g.partner, "partner", "", "the partner's name, to keep each person's history apart")
 	f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
 	f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
+	f.StringVar(&g.sound, "sound", "", "how cues sound: tones (a distinct tone for each cue through pw-play, paplay, aplay or afplay; bell patterns when none is found), bell or off (default tones)")
+	f.BoolVar(&g.tempoTicks, "tempo-ticks", false, "a soft tick on each tempo pass")
 	f.StringVar(&g.voice, "voice", "", "speak cues through this speech command (e.g. espeak-ng, say, spd-say)")
 	f.StringVar(&g.checkIn, "check-in", "", "when to ask about the pain: step (after every step) or side (when a side is done)")
 }
@@ -51,7 +55,7 @@ func (g *globalOptions) settings(cmd *cobra.Command) (config.Config, error) {
 		name, key, value string
 	}{
 		{"for", "for", g.forWhom}, {"partner", "partner", g.partner}, {"accessible", "accessible", fmt.Sprint(g.accessible)},
-		{"no-bell", "bell", fmt.Sprint(!g.noBell)}, {"voice", "voice", g.voice}, {"check-in", "check_in", g.checkIn},
+		{"no-bell", "bell", fmt.Sprint(!g.noBell)}, {"sound", "sound", g.sound}, {"tempo-ticks", "tempo_ticks", fmt.Sprint(g.tempoTicks)}, {"voice", "voice", g.voice}, {"check-in", "check_in", g.checkIn},
 	} {
 		if fl := cmd.Flag(f.name); fl != nil && fl.Changed {
 			if err := cfg.Override(f.key, f.value); err != nil {

@@ -42,16 +42,28 @@ type Config struct {
 	Voice      string
 	Accessible bool
 	CheckIn    string
+	// Sound is how cues sound: tones (through the system's sound player,
+	// the terminal bell when there is none), bell or off.
+	Sound string
+	// TempoTicks plays a soft tick on each tempo pass.
+	TempoTicks bool
 	// Sources says where each key's value came from.
 	Sources map[string]Source
 }
 
 // Keys lists the settings in the order `knead config show` prints them.
-var Keys = []string{"for", "partner", "bell", "voice", "accessible", "check_in"}
+var Keys = []string{"for", "partner", "bell", "sound", "tempo_ticks", "voice", "accessible", "check_in"}
+
+// Sound choices.
+const (
+	SoundTones = "tones"
+	SoundBell  = "bell"
+	SoundOff   = "off"
+)
 
 // Defaults are the settings without a file, environment or flags.
 func Defaults() Config {
-	c := Config{Bell: true, CheckIn: CheckInStep, Sources: map[string]Source{}}
+	c := Config{Bell: true, Sound: SoundTones, CheckIn: CheckInStep, Sources: map[string]Source{}}
 	for _, k := range Keys {
 		c.Sources[k] = Default
 	}
@@ -76,8 +88,9 @@ func (e *Error) Error() string {
 func Path(dir string) string { return filepath.Join(dir, FileName) }
 
 // Load reads the file at path (a missing file is fine), then the
-// environment (KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_VOICE,
-// KNEAD_ACCESSIBLE, KNEAD_CHECK_IN), each overriding what came before.
+// environment (KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_SOUND,
+// KNEAD_TEMPO_TICKS, KNEAD_VOICE, KNEAD_ACCESSIBLE, KNEAD_CHECK_IN), each
+// overriding what came before.
 func Load(path string, getenv func(string) string) (Config, error) {
 	c := Defaults()
 	data, err := os.ReadFile(path)
@@ -160,16 +173,17 @@ func (c *Config) set(key, value string, from Source) error {
 		c.For = value
 	case "partner":
 		c.Partner = value
-	case "bell", "accessible":
+	case "bell", "accessible", "tempo_ticks":
 		b, ok := map[string]bool{"true": true, "yes": true, "on": true, "false": false, "no": false, "off": false}[strings.ToLower(value)]
 		if !ok {
 			return fmt.Errorf("%s %q is not one of: true, false", key, value)
 		}
-		if key == "bell" {
-			c.Bell = b
-		} else {
-			c.Accessible = b
+		*map[string]*bool{"bell": &c.Bell, "accessible": &c.Accessible, "tempo_ticks": &c.TempoTicks}[key] = b
+	case "sound":
+		if value != SoundTones && value != SoundBell && value != SoundOff {
+			return fmt.Errorf("sound %q is not one of: tones (the system's sound player, or the bell without one), bell, off", value)
 		}
+		c.Sound = value
 	case "voice":
 		c.Voice = value
 	case "check_in":
@@ -191,6 +205,7 @@ func (c *Config) Override(key, value string) error { return c.set(key, value, Fl
 func (c Config) Show() string {
 	values := map[string]string{
 		"for": c.For, "partner": c.Partner, "bell": fmt.Sprint(c.Bell), "voice": c.Voice,
+		"sound": c.Sound, "tempo_ticks": fmt.Sprint(c.TempoTicks),
 		"accessible": fmt.Sprint(c.Accessible), "check_in": c.CheckIn,
 	}
 	keys := Keys
@@ -207,8 +222,8 @@ func (c Config) Show() string {
 
 // Template is written by `knead config edit` when there is no file yet.
 const Template = `# knead settings. Flags override these; so do the environment variables
-# KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_VOICE, KNEAD_ACCESSIBLE,
-# KNEAD_CHECK_IN.
+# KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_SOUND, KNEAD_TEMPO_TICKS,
+# KNEAD_VOICE, KNEAD_ACCESSIBLE, KNEAD_CHECK_IN.
 
 # Who is massaged: self or partner (asked when not set).
 # for: self
@@ -216,8 +231,17 @@ const Template = `# knead settings. Flags override these; so do the environment 
 # The partner's name, to keep each person's history apart.
 # partner: Ann
 
-# Ring the terminal bell on cues: true or false.
+# Ring the terminal bell on cues: true or false. false also silences the
+# bell that stands in for tones when there is no sound player.
 # bell: true
+
+# How cues sound: tones (a distinct tone for each cue, through pw-play,
+# paplay, aplay or afplay; the terminal bell in patterns when none is
+# found), bell (bell patterns only) or off.
+# sound: tones
+
+# A soft tick on each tempo pass: true or false.
+# tempo_ticks: false
 
 # A speech command for spoken cues, run with the text as its argument,
 # e.g. espeak-ng, say, spd-say.

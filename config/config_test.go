@@ -62,6 +62,12 @@ func TestMissingFileGivesDefaults(t *testing.T) {
 	if err != nil || !c.Bell || c.CheckIn != CheckInStep || c.For != "" || c.Sources["bell"] != Default {
 		t.Fatalf("%+v %v", c, err)
 	}
+	if c.Sound != SoundTones || c.TempoTicks {
+		t.Fatalf("sound defaults: %+v", c)
+	}
+	if c, err := Load(write(t, "sound: bell\ntempo_ticks: yes\n"), env(map[string]string{"KNEAD_SOUND": "off"})); err != nil || c.Sound != SoundOff || !c.TempoTicks || c.Sources["sound"] != Environment {
+		t.Fatalf("sound from the file and the environment: %+v %v", c, err)
+	}
 	if c, err := Load(write(t, "# only comments\n"), env(nil)); err != nil || !c.Bell {
 		t.Fatalf("comments only: %+v %v", c, err)
 	}
@@ -70,12 +76,14 @@ func TestMissingFileGivesDefaults(t *testing.T) {
 func TestConfigErrors(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct{ content, want string }{
-		"unknown key":    {"bell: true\ncolour: red\n", ":2: unknown key \"colour\"; valid keys: for, partner, bell, voice, accessible, check_in"},
+		"unknown key":    {"bell: true\ncolour: red\n", ":2: unknown key \"colour\"; valid keys: for, partner, bell, sound, tempo_ticks, voice, accessible, check_in"},
 		"bad for":        {"for: dog\n", ":1: for \"dog\" is not one of: self, partner"},
 		"bad bell":       {"voice: say\nbell: loud\n", ":2: bell \"loud\" is not one of: true, false"},
 		"bad accessible": {"accessible: 3\n", ":1: accessible \"3\" is not one of: true, false"},
 		"bad check_in":   {"check_in: never\n", ":1: check_in \"never\" is not one of: step (after every step), side (when a side is done)"},
 		"not a mapping":  {"- a\n- b\n", ":1: the settings must be a mapping"},
+		"bad sound":      {"sound: loud\n", ":1: sound \"loud\" is not one of: tones (the system's sound player, or the bell without one), bell, off"},
+		"bad ticks":      {"tempo_ticks: often\n", ":1: tempo_ticks \"often\" is not one of: true, false"},
 		"list value":     {"voice: [a, b]\n", ":1: voice must be a single value"},
 		"not yaml":       {"for: [self\n", "not valid YAML"},
 	}

@@ -35,6 +35,7 @@ type Model struct {
 	opts   Options
 	flow   *guide.Flow
 	keys   keyMap
+	look   look
 	st     styles
 	width  int
 	height int
@@ -73,7 +74,7 @@ type Model struct {
 
 // New builds the root model.
 func New(opts Options) *Model {
-	m := &Model{opts: opts, keys: defaultKeyMap(), st: newStyles(true), partnerName: opts.PartnerName}
+	m := &Model{opts: opts, keys: defaultKeyMap(), look: defaultLook(), st: defaultLook().styles(), partnerName: opts.PartnerName}
 	f, err := guide.New(opts)
 	if err != nil {
 		m.Err = err
@@ -113,8 +114,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m, nil
-	case tea.BackgroundColorMsg:
-		m.st = newStyles(msg.IsDark())
+	case tea.BackgroundColorMsg, tea.ColorProfileMsg:
+		m.look.notice(msg)
+		m.st = m.look.styles()
 		m.diagrams = nil
 		return m, nil
 	case tickMsg:

@@ -31,6 +31,7 @@ type Practice struct {
 	opts     PracticeOptions
 	step     routines.Step
 	target   practice.Target
+	look     look
 	st       styles
 	width    int
 	height   int
@@ -50,7 +51,7 @@ func NewPractice(opts PracticeOptions) *Practice {
 		opts.Clock = coach.SystemClock{}
 	}
 	step := opts.Routine.Steps[opts.StepIndex]
-	return &Practice{opts: opts, step: step, target: practice.TargetFor(step), st: newStyles(true)}
+	return &Practice{opts: opts, step: step, target: practice.TargetFor(step), look: defaultLook(), st: defaultLook().styles()}
 }
 
 // Step is the step practised and Target its rhythm.
@@ -80,8 +81,9 @@ func (p *Practice) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		p.width, p.height = msg.Width, msg.Height
-	case tea.BackgroundColorMsg:
-		p.st = newStyles(msg.IsDark())
+	case tea.BackgroundColorMsg, tea.ColorProfileMsg:
+		p.look.notice(msg)
+		p.st = p.look.styles()
 	case beatMsg:
 		if msg.gen != p.beatGen || p.finished {
 			return p, nil

@@ -21,6 +21,7 @@ var ErrScreeningInterrupted = errors.New("screening interrupted; no clearance wa
 // formModel runs the screening form alone, for knead screen.
 type formModel struct {
 	form          *screeningForm
+	look          look
 	st            styles
 	width, height int
 	done          bool
@@ -33,8 +34,9 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-	case tea.BackgroundColorMsg:
-		m.st = newStyles(msg.IsDark())
+	case tea.BackgroundColorMsg, tea.ColorProfileMsg:
+		m.look.notice(msg)
+		m.st = m.look.styles()
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			m.interrupted = true
@@ -67,7 +69,7 @@ func (m *formModel) View() tea.View {
 // asks who is massaged first; remembered, when not nil, looks up what is
 // remembered about that person.
 func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, remembered Remembered, in io.Reader, out io.Writer) (*screening.Walk, error) {
-	m := &formModel{form: newScreeningForm(q, mode, name, remembered, true), st: newStyles(true)}
+	m := &formModel{form: newScreeningForm(q, mode, name, remembered, true), look: defaultLook(), st: defaultLook().styles()}
 	final, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate)).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return nil, err

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
-// styles are built once per background (light or dark) and rebuilt when
-// the terminal reports its background colour.
+// styles are built for the terminal's background (light or dark) and its
+// colour profile, and rebuilt when the terminal reports either.
 type styles struct {
 	title, subtle, accent, warn, danger, ok lipgloss.Style
 	digits, digitsFrozen, digitsLast        lipgloss.Style
@@ -17,14 +19,44 @@ type styles struct {
 	help                                    lipgloss.Style
 }
 
-func newStyles(isDark bool) styles {
+// newStyles builds the styles for a dark or light background and profile
+// p. Every colour is chosen for each profile rather than left to the
+// nearest palette colour, which is often unreadable in 16 colours (blue on
+// black, cyan or grey on white):
+//
+//   - true colour and 256 colours reach 4.5:1 on white (light) or on
+//     black (dark);
+//   - 16 colours reach 4.5:1 with both xterm's default palette and the
+//     Linux console's. Where no ANSI colour does (grey and green on white)
+//     the text keeps the terminal's own foreground, bold where the role is;
+//     warnings on white are magenta, as dark yellow is too pale in xterm.
+//     Body text on a dark background keeps the terminal's foreground too,
+//     so that it still reads if the terminal never said which background
+//     it has;
+//   - with NO_COLOR, or no terminal, there is no colour at all; bold stays.
+func newStyles(isDark bool, p colorprofile.Profile) styles {
 	pick := lipgloss.LightDark(isDark)
-	fg := pick(lipgloss.Color("#1f2328"), lipgloss.Color("#e6edf3"))
-	dim := pick(lipgloss.Color("#57606a"), lipgloss.Color("#8b949e"))
-	accent := pick(lipgloss.Color("#0969da"), lipgloss.Color("#58a6ff"))
-	warn := pick(lipgloss.Color("#9a6700"), lipgloss.Color("#d29922"))
-	danger := pick(lipgloss.Color("#cf222e"), lipgloss.Color("#ff7b72"))
-	ok := pick(lipgloss.Color("#1a7f37"), lipgloss.Color("#3fb950"))
+	per := lipgloss.Complete(p) // (16 colours, 256 colours, true colour)
+	own := lipgloss.NoColor{}   // the terminal's own foreground
+	c := lipgloss.Color
+	fg := pick(
+		per(lipgloss.Black, c("235"), c("#1f2328")),
+		per(own, c("255"), c("#e6edf3")))
+	dim := pick(
+		per(own, c("241"), c("#57606a")),
+		per(lipgloss.White, c("246"), c("#8b949e")))
+	accent := pick(
+		per(lipgloss.Blue, c("26"), c("#0969da")),
+		per(lipgloss.BrightCyan, c("75"), c("#58a6ff")))
+	warn := pick(
+		per(lipgloss.Magenta, c("94"), c("#9a6700")),
+		per(lipgloss.BrightYellow, c("178"), c("#d29922")))
+	danger := pick(
+		per(lipgloss.Red, c("160"), c("#cf222e")),
+		per(lipgloss.BrightRed, c("210"), c("#ff7b72")))
+	ok := pick(
+		per(own, c("28"), c("#1a7f37")),
+		per(lipgloss.BrightGreen, c("71"), c("#3fb950")))
 	base := lipgloss.NewStyle()
 	return styles{
 		title:        base.Bold(true).Foreground(fg),
@@ -50,3 +82,27 @@ func newStyles(isDark bool) styles {
 		help:         base.Foreground(dim),
 	}
 }
+
+// look is what the styles are built for: the terminal's background (dark
+// or light) and how many colours it shows. Bubble Tea reports both when
+// the program starts; until then the styles are for a dark true-colour
+// terminal.
+type look struct {
+	dark    bool
+	profile colorprofile.Profile
+}
+
+func defaultLook() look { return look{dark: true, profile: colorprofile.TrueColor} }
+
+// notice takes in a report of the terminal's background or colour
+// profile; other messages change nothing.
+func (l *look) notice(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		l.dark = msg.IsDark()
+	case tea.ColorProfileMsg:
+		l.profile = msg.Profile
+	}
+}
+
+func (l look) styles() styles { return newStyles(l.dark, l.profile) }

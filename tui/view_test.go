@@ -2,12 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"knead/screening"
 )
@@ -85,7 +86,7 @@ func TestSmallWindowsKeepTheEssentials(t *testing.T) {
 
 func TestDiagramLightsTheZoneNeverTheSpine(t *testing.T) {
 	t.Parallel()
-	st := newStyles(true)
+	st := newStyles(true, colorprofile.TrueColor)
 	litRows := func(out string) (rows []int) {
 		for i, line := range strings.Split(out, "\n") {
 			if strings.Contains(line, "█") {

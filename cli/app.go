@@ -16,6 +16,7 @@ import (
 	"knead/plain"
 	"knead/routines"
 	"knead/screening"
+	"knead/sound"
 	"knead/tui"
 	"knead/voice"
 )
@@ -79,6 +80,48 @@ func speaker(cfg config.Config, stderr io.Writer) *voice.Speaker {
 	return s
 }
 
+// sounds sets up how cues sound: a tone for each through the system's
+// sound player, or the terminal bell in a pattern for each, or nothing.
+// It says why when tones fall back to the bell.
+func sounds(cfg config.Config, warn io.Writer) (tones *sound.Out, bell bool) {
+	switch cfg.Sound {
+	case config.SoundOff:
+		return nil, false
+	case config.SoundBell:
+		return nil, cfg.Bell
+	}
+	fallback := "cues ring the terminal bell instead"
+	if !cfg.Bell {
+		fallback = "cues are silent (the bell is off)"
+	}
+	p := sound.FindPlayer()
+	if p == nil {
+		fmt.Fprintf(warn, "knead: no sound player found (pw-play, paplay, aplay or afplay): %s\n", fallback)
+		return nil, cfg.Bell
+	}
+	out, err := sound.Open(p)
+	if err != nil {
+		fmt.Fprintf(warn, "knead: the tones could not be prepared (%v): %s\n", err, fallback)
+		return nil, cfg.Bell
+	}
+	return out, false
+}
+
+// withSound adds the cues' sound and the voice to opts; the returned
+// function stops both.
+func withSound(opts *guide.Options, cfg config.Config, warn io.Writer) (stop func()) {
+	opts.Tones, opts.Bell = sounds(cfg, warn)
+	opts.TempoTicks = cfg.TempoTicks
+	opts.Voice = speaker(cfg, warn)
+	if opts.Tones != nil {
+		opts.Voice.ShareWith(opts.Tones.Floor)
+	}
+	return func() {
+		opts.Voice.Close()
+		opts.Tones.Close()
+	}
+}
+
 func modeOf(cfg config.Config) screening.Mode {
 	return screening.Mode(cfg.For)
 }
@@ -109,14 +152,12 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 		Mode:           mode,
 		PartnerName:    routines.Clean(cfg.Partner),
 		RoutineID:      routineID,
-		Bell:           cfg.Bell,
 		SessionNumber:  1,
 		CheckInAtSides: cfg.CheckIn == config.CheckInSide,
-		Voice:          speaker(cfg, warn),
 		Journal:        openJournal(cmd.ErrOrStderr()),
 	}
+	defer withSound(&opts, cfg, warn)()
 	opts.Warnings = warn.lines
-	defer opts.Voice.Close()
 	if opts.Journal == nil {
 		opts.JournalProblem = "the history file could not be opened (see the message above)"
 	} else {
@@ -203,11 +244,9 @@ needed, and a rehearsal is never recorded as a session.`,
 				RoutineID: args[0],
 				Rehearse:  true,
 				Speed:     speed,
-				Bell:      cfg.Bell,
-				Voice:     speaker(cfg, warn),
 			}
+			defer withSound(&opts, cfg, warn)()
 			opts.Warnings = warn.lines
-			defer opts.Voice.Close()
 			return runWith(cmd, cfg.Accessible, opts)
 		},
 	}

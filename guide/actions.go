@@ -198,18 +198,23 @@ func (f *Flow) notSettled() string {
 	return "wait until the pain has settled after the last session; if it does not settle within a few days, see a doctor"
 }
 
-// speak says the reply's cues and note, when there is a voice.
+// speak plays the reply's cues as tones and says them and its note, when
+// there are tones and a voice: each tone is queued before its words, and
+// the voice waits for it.
 func (f *Flow) speak(r Reply) {
-	if f.opts.Voice == nil {
-		return
-	}
 	for _, c := range r.Cues {
+		if tone, ok := SoundOf(c, f.opts.TempoTicks); ok {
+			f.opts.Tones.Play(tone)
+		}
+		if f.opts.Voice == nil {
+			continue
+		}
 		if w := voice.Words(c, f.Partner(), f.name); w != "" {
 			f.voiceSeq++
 			f.opts.Voice.Say(f.voiceSeq, w)
 		}
 	}
-	if r.Note != "" {
+	if r.Note != "" && f.opts.Voice != nil {
 		f.voiceSeq++
 		f.opts.Voice.Say(f.voiceSeq, voice.Spoken(r.Note))
 	}

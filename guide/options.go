@@ -13,6 +13,7 @@ import (
 	"knead/journal"
 	"knead/routines"
 	"knead/screening"
+	"knead/sound"
 	"knead/voice"
 )
 
@@ -28,8 +29,13 @@ type Options struct {
 	// RoutineID, when set, skips the routine choice after the screening
 	// (when the screening allows it).
 	RoutineID string
-	// Bell rings the terminal bell on cues (full screen).
+	// Bell rings the terminal bell on cues, in a pattern for each (full
+	// screen): for sound: bell, or tones without a sound player.
 	Bell bool
+	// Tones plays a distinct tone for each cue; nil plays none.
+	Tones *sound.Out
+	// TempoTicks adds a soft tick on each tempo pass.
+	TempoTicks bool
 	// Rehearse plays RoutineID without screening at Speed times speed.
 	Rehearse bool
 	Speed    float64

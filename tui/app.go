@@ -119,6 +119,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.st = m.look.styles()
 		m.diagrams = nil
 		return m, nil
+	case bellMsg:
+		return m, nextBell(msg)
 	case tickMsg:
 		if msg.gen != m.tickGen || m.screen != screenSession {
 			return m, nil // a tick from before the last change

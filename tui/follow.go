@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"knead/coach"
 	"knead/guide"
 )
 
@@ -45,15 +44,16 @@ func (m *Model) do(a guide.Action) tea.Cmd {
 func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 	var cmds []tea.Cmd
 	flash := ""
+	bells := 0
 	for _, c := range r.Cues {
 		if text := cueWords(c); text != "" {
 			flash = text
 		}
-		switch c.Kind {
-		case coach.CueStepStart, coach.CueSideSwitch, coach.CueTenSeconds, coach.CueStop, coach.CueRestEnd:
-			cmds = append(cmds, m.bell())
+		if tone, ok := guide.SoundOf(c, false); ok {
+			bells = max(bells, tone.Bells())
 		}
 	}
+	cmds = append(cmds, m.ring(bells))
 	m.noteBanner(r.Cues, r.Note)
 	// A rating is always acknowledged, also when it starts the next step.
 	switch {
@@ -74,7 +74,7 @@ func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 		return tea.Batch(append(cmds, tea.Quit)...)
 	}
 	if m.screen == screenResult && before != screenResult {
-		cmds = append(cmds, m.bell())
+		cmds = append(cmds, m.ring(1))
 	}
 	cmds = append(cmds, m.scheduleTick())
 	return tea.Batch(cmds...)

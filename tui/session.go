@@ -142,13 +142,6 @@ func painKey(k tea.KeyPressMsg) (int, bool) {
 	return 0, false
 }
 
-// bell rings the terminal bell, unless --no-bell.
-func (m *Model) bell() tea.Cmd {
-	if !m.opts.Bell {
-		return nil
-	}
-	return tea.Raw("\a")
-}
 
 // cueWords is what a cue says on screen.
 func cueWords(c coach.Cue) string {

@@ -206,17 +206,81 @@ func rawMsgs(cmd tea.Cmd) []string {
 	return out
 }
 
-func TestBellRingsOnCuesUnlessSilenced(t *testing.T) {
+// bellsAsked runs a batch of commands and returns the length of the bell
+// pattern it starts (0 for none).
+func bellsAsked(cmd tea.Cmd) int {
+	if cmd == nil {
+		return 0
+	}
+	n := 0
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			n = max(n, bellsAsked(c))
+		}
+	case bellMsg:
+		n = msg.left
+	}
+	return n
+}
+
+// Without a sound player, each cue rings its own number of bells: one at a
+// step start, two at a side switch, three at ten seconds left, five at a
+// stop; none with the bell silenced.
+func TestBellPatternsTellCuesApart(t *testing.T) {
 	t.Parallel()
 	for _, bell := range []bool{true, false} {
-		m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30)
+		m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 100, 30)
 		m.opts.Bell = bell
+		want := func(what string, n, got int) {
+			t.Helper()
+			if !bell {
+				n = 0
+			}
+			if got != n {
+				t.Errorf("bell %v, %s: %d bells, want %d", bell, what, got, n)
+			}
+		}
 		press(m, "n")
 		_, cmd := m.Update(keyMsg("3")) // the next step starts
-		rang := strings.Contains(strings.Join(rawMsgs(cmd), ""), "\a")
-		if rang != bell {
-			t.Errorf("bell %v: rang %v", bell, rang)
+		want("step start", 1, bellsAsked(cmd))
+		press(m, "n", "3", "n", "3") // step 4 switches sides at half time
+		asked := 0
+		for i := 0; i < 300 && asked == 0; i++ {
+			clock.Advance(time.Second)
+			_, cmd = m.Update(tickMsg{gen: m.tickGen})
+			if m.flow.State().Elapsed*2 >= m.flow.State().Total {
+				asked = bellsAsked(cmd)
+				break
+			}
 		}
+		want("side switch", 2, asked)
+		for m.flow.State().Remaining > 10*time.Second {
+			clock.Advance(time.Second)
+			_, cmd = m.Update(tickMsg{gen: m.tickGen})
+		}
+		want("ten seconds", 3, bellsAsked(cmd))
+		_, cmd = m.Update(keyMsg("s"))
+		want("stop", 5, bellsAsked(cmd))
+	}
+}
+
+// A pattern rings a bell, then the rest of the pattern a gap later.
+func TestBellPatternRingsOneAtATime(t *testing.T) {
+	t.Parallel()
+	cmd := nextBell(bellMsg{left: 2})
+	msg, ok := cmd().(tea.BatchMsg)
+	if !ok || len(msg) != 2 {
+		t.Fatalf("a pattern of two: %#v", cmd())
+	}
+	if raw, ok := msg[0]().(tea.RawMsg); !ok || raw.Msg != "\a" {
+		t.Fatalf("first: %#v", msg[0]())
+	}
+	if next, ok := msg[1]().(bellMsg); !ok || next.left != 1 {
+		t.Fatalf("then: %#v", msg[1]())
+	}
+	if nextBell(bellMsg{left: 0}) != nil {
+		t.Fatal("an empty pattern rings")
 	}
 }
 

@@ -27,6 +27,23 @@ type Speaker struct {
 	lastSeq int64
 	closed  bool
 	done    chan struct{}
+
+	// floor, when set, is taken before each utterance and given back
+	// after it: it waits for the tones queued before the words and keeps
+	// new ones from playing over them.
+	floor func() (release func())
+}
+
+// ShareWith makes the speaker take turns with the tones: floor is called
+// before each utterance and returns the function that ends the turn.
+// Call it before the first Say.
+func (s *Speaker) ShareWith(floor func() (release func())) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	s.floor = floor
+	s.mu.Unlock()
 }
 
 // New finds the command (its first word; further words are its own
@@ -88,9 +105,15 @@ func (s *Speaker) run() {
 		}
 		text := s.queued
 		s.has = false
+		floor := s.floor
 		s.mu.Unlock()
+		release := func() {}
+		if floor != nil {
+			release = floor()
+		}
 		args := append(append([]string(nil), s.args...), text)
 		exec.Command(s.path, args...).Run() // a failing speaker must not stop a session
+		release()
 	}
 }
 

@@ -1,0 +1,33 @@
+package guide
+
+import (
+	"knead/coach"
+	"knead/sound"
+)
+
+// SoundOf is the sound that marks a cue, when it has one. The end of the
+// massage (the rest begins) and the end of the session share the end
+// sound; a pass ticks only when ticks are wanted.
+func SoundOf(c coach.Cue, ticks bool) (sound.Cue, bool) {
+	switch c.Kind {
+	case coach.CueStepStart:
+		return sound.StepStart, true
+	case coach.CueSideSwitch:
+		return sound.SideSwitch, true
+	case coach.CueTenSeconds:
+		return sound.TenSeconds, true
+	case coach.CueStepEnd:
+		return sound.StepEnd, true
+	case coach.CueCheckIn:
+		return sound.CheckIn, true
+	case coach.CueEase:
+		return sound.Ease, true
+	case coach.CueStop:
+		return sound.Stop, true
+	case coach.CueRestStart, coach.CueSessionEnd:
+		return sound.SessionEnd, true
+	case coach.CuePass:
+		return sound.Tick, ticks
+	}
+	return 0, false
+}

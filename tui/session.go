@@ -142,7 +142,6 @@ func painKey(k tea.KeyPressMsg) (int, bool) {
 	return 0, false
 }
 
-
 // cueWords is what a cue says on screen.
 func cueWords(c coach.Cue) string {
 	switch c.Kind {

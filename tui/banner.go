@@ -85,7 +85,8 @@ func (m *Model) bannerRows(st coach.State, w int) []string {
 	pad := max(w-cellWidth(text), 0)
 	bar := strings.Repeat("█", w)
 	middle := strings.Repeat(" ", pad/2) + text + strings.Repeat(" ", pad-pad/2)
-	return []string{m.st.banner.Render(bar), m.st.bannerText.Render(middle), m.st.banner.Render(bar)}
+	bar = m.st.banner.Render(bar)
+	return []string{bar, m.st.bannerText.Render(middle), bar}
 }
 
 // lastTen is true in the last ten seconds of a running step or rest.

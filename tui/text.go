@@ -27,3 +27,17 @@ func truncate(s string, width int) string {
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
+
+// painter colours many plain lines in one style at the cost of one
+// Render: the style's opening and closing codes are taken from a single
+// rendered mark. Only for styles of colours and attributes, with no width,
+// padding or border.
+func painter(style lipgloss.Style) func(string) string {
+	mark := style.Render("x")
+	i := strings.IndexByte(mark, 'x')
+	if i < 0 {
+		return func(s string) string { return s }
+	}
+	open, shut := mark[:i], mark[i+1:]
+	return func(s string) string { return open + s + shut }
+}

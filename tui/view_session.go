@@ -276,7 +276,7 @@ func (m *Model) countdown(st coach.State, w, h int) []string {
 		boxW, boxH = bigSize(widest, 1, false)
 		inverted = false
 	}
-	style := m.countdownStyle(st)
+	paint := painter(m.countdownStyle(st))
 	rows := bigRows(clock(st.Remaining), scale, inverted)
 	rowW, _ := bigSize(clock(st.Remaining), scale, inverted)
 	left := strings.Repeat(" ", max((w-rowW)/2, 0))
@@ -285,7 +285,7 @@ func (m *Model) countdown(st coach.State, w, h int) []string {
 		out = append(out, "")
 	}
 	for _, r := range rows {
-		out = append(out, left+style.Render(r))
+		out = append(out, left+paint(r))
 	}
 	for len(out) < boxH {
 		out = append(out, "")

@@ -126,10 +126,25 @@ func modeOf(cfg config.Config) screening.Mode {
 	return screening.Mode(cfg.For)
 }
 
+// errNoTerminal says what to do when the full screen has no terminal.
+var errNoTerminal = errors.New("no terminal: use --accessible, or --answers FILE for knead screen")
+
+// needTerminal refuses the full screen when standard input is not a
+// terminal (a pipe, a file, /dev/null), before anything is set up.
+func needTerminal(cmd *cobra.Command, accessible bool) error {
+	if !accessible && !plain.IsTerminal(cmd.InOrStdin()) {
+		return errNoTerminal
+	}
+	return nil
+}
+
 // runApp starts the guided flow, full screen or in accessible mode.
 func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 	cfg, err := g.settings(cmd)
 	if err != nil {
+		return err
+	}
+	if err := needTerminal(cmd, cfg.Accessible); err != nil {
 		return err
 	}
 	mode := modeOf(cfg)
@@ -176,9 +191,6 @@ func runWith(cmd *cobra.Command, accessible bool, opts guide.Options) error {
 			return silentExit(code)
 		}
 		return nil
-	}
-	if !plain.IsTerminal(cmd.InOrStdin()) {
-		return errors.New("standard input is not a terminal: use --accessible for plain text prompts that read from a pipe")
 	}
 	code, err := tui.Run(opts, cmd.InOrStdin(), cmd.OutOrStdout())
 	if err != nil {
@@ -231,6 +243,9 @@ needed, and a rehearsal is never recorded as a session.`,
 			}
 			cfg, err := g.settings(cmd)
 			if err != nil {
+				return err
+			}
+			if err := needTerminal(cmd, cfg.Accessible); err != nil {
 				return err
 			}
 			warn := &notices{w: cmd.ErrOrStderr()}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -210,6 +211,26 @@ steps:
 		}
 		if slices.Contains(got.Allowed, "sneaky-back") != offered {
 			t.Errorf("period %s: allowed %v", answer, got.Allowed)
+		}
+	}
+}
+
+// Without a terminal (a pipe, a file, /dev/null) the full-screen commands
+// say what to use instead and exit 1, before setting anything up.
+func TestNoTerminalSaysWhatToUse(t *testing.T) {
+	isolate(t)
+	devNull, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devNull.Close()
+	for _, args := range [][]string{nil, {"start", "lumbar-self"}, {"screen"}, {"rehearse", "lumbar-self"}} {
+		for name, in := range map[string]io.Reader{"pipe": strings.NewReader("1\n"), "/dev/null": devNull} {
+			var out, errOut bytes.Buffer
+			code := Main(context.Background(), args, in, &out, &errOut)
+			if code != 1 || strings.TrimSpace(errOut.String()) != "knead: no terminal: use --accessible, or --answers FILE for knead screen" {
+				t.Errorf("%v from %s: exit %d, %q", args, name, code, errOut.String())
+			}
 		}
 	}
 }

@@ -72,6 +72,11 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	if err := journal.CheckPartnerName(partner); err != nil && mode != screening.Self {
 		return fmt.Errorf("--partner: %w", err)
 	}
+	if opts.answers == "" {
+		if err := needTerminal(cmd, cfg.Accessible); err != nil {
+			return err
+		}
+	}
 	store := openJournal(cmd.ErrOrStderr())
 	if store != nil {
 		defer store.Close()
@@ -101,9 +106,6 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 			mode, answers, fresh = walk.Mode(), walk.Answers(), walk.Fresh()
 		}
 	default:
-		if !plain.IsTerminal(cmd.InOrStdin()) {
-			return errors.New("standard input is not a terminal: use --accessible to answer line by line, or --answers FILE")
-		}
 		var walk *screening.Walk
 		walk, err = tui.AskScreening(q, mode, partner, remember, cmd.InOrStdin(), cmd.OutOrStdout())
 		if errors.Is(err, tui.ErrScreeningInterrupted) {

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/x/term"
 	"io"
 	"os"
 	"strings"
@@ -50,8 +51,8 @@ func IsTerminal(r any) bool {
 	if !ok {
 		return false
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	// A character device is not enough: /dev/null is one too.
+	return term.IsTerminal(f.Fd())
 }
 
 // Say prints one line.

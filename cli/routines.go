@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -98,25 +97,16 @@ func findRoutine(stderr io.Writer, arg string) (*routines.Routine, error) {
 
 func printRoutineList(w io.Writer, list []*routines.Routine) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE\tFOR\tAREA\tMIN\tINTENSITY")
+	fmt.Fprintln(tw, "ID\tTITLE\tFOR\tAREA\tTIME\tINTENSITY")
 	for _, r := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Title, r.For, r.Area, clockMinutes(r.Total()), r.Intensity())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Title, r.For, r.Area, routines.HumanDuration(r.Total()), r.Intensity())
 	}
 	tw.Flush()
 }
 
-// clockMinutes shows a duration as minutes, with a decimal only when needed.
-func clockMinutes(d time.Duration) string {
-	m := d.Minutes()
-	if m == float64(int(m)) {
-		return fmt.Sprintf("%d", int(m))
-	}
-	return fmt.Sprintf("%.1f", m)
-}
-
 func printRoutine(w io.Writer, r *routines.Routine) {
 	fmt.Fprintf(w, "%s  (%s)\n", r.Title, r.ID)
-	fmt.Fprintf(w, "For: %s · Area: %s · %s min · intensity: %s\n", r.For, r.Area, clockMinutes(r.Total()), r.Intensity())
+	fmt.Fprintf(w, "For: %s · Area: %s · %s · intensity: %s\n", r.For, r.Area, routines.HumanDuration(r.Total()), r.Intensity())
 	if r.File != "" {
 		fmt.Fprintf(w, "File: %s\n", r.File)
 	}
@@ -184,7 +174,7 @@ func validateFiles(stdout, stderr io.Writer, files []string) error {
 		if len(r.Steps) == 1 {
 			steps = "1 step"
 		}
-		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s min, %s)\n", f, r.ID, steps, clockMinutes(r.Total()), r.Intensity())
+		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s, %s)\n", f, r.ID, steps, routines.HumanDuration(r.Total()), r.Intensity())
 	}
 	if bad > 0 {
 		return &exitError{code: ExitError, err: errors.New(plural(bad, "file has", "files have") + " problems"), silent: false}

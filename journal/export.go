@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"knead/routines"
 )
 
 // CSVHeader is the first row of --csv; its columns are a stable format.
@@ -130,10 +132,10 @@ func Chart(sessions []Session, width int) string {
 // WriteTable writes sessions as an aligned text table, one line each.
 func WriteTable(w io.Writer, sessions []Session) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tPERSON\tROUTINE\t#\tMIN\tPAIN\tENDED")
+	fmt.Fprintln(tw, "DATE\tPERSON\tROUTINE\t#\tTIME\tPAIN\tENDED")
 	for _, x := range sessions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.1f\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), x.Person, x.Routine,
-			x.CourseNumber, x.Active.Minutes(), painText(x.Baseline), painText(x.Final), x.Ended())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), x.Person, x.Routine,
+			x.CourseNumber, routines.HumanDuration(x.Active.Round(time.Second)), painText(x.Baseline), painText(x.Final), x.Ended())
 	}
 	tw.Flush()
 }

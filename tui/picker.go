@@ -76,7 +76,7 @@ func (m *Model) viewPicker() string {
 	}
 	b.WriteString("\n")
 	for i, r := range m.opts.Library.All() {
-		line := fmt.Sprintf("%-16s %-30s %4s min  %s", r.ID, r.Title, clockMinutes(r), r.Intensity())
+		line := fmt.Sprintf("%-16s %-30s %-12s %s", r.ID, r.Title, routines.HumanDuration(r.Total()), r.Intensity())
 		ok, why := c.Allows(r)
 		switch {
 		case !ok:
@@ -93,12 +93,4 @@ func (m *Model) viewPicker() string {
 	}
 	b.WriteString("\n" + m.st.help.Render("↑/↓ choose · enter start · q quit"))
 	return b.String()
-}
-
-func clockMinutes(r *routines.Routine) string {
-	mins := r.Total().Minutes()
-	if mins == float64(int(mins)) {
-		return fmt.Sprint(int(mins))
-	}
-	return fmt.Sprintf("%.1f", mins)
 }

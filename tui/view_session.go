@@ -337,7 +337,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 	var box strings.Builder
 	box.WriteString(m.st.danger.Render(wrap(m.flow.Question(), inner)) + "\n")
 	if st.Phase == coach.Step || st.Phase == coach.Rest {
-		box.WriteString(fmt.Sprintf("The clock is frozen at %s.\n", clock(st.Remaining)))
+		box.WriteString(fmt.Sprintf("The clock is frozen at %s left.\n", clock(st.Remaining)))
 	}
 	box.WriteString("\ne end the session")
 	if st.CanFinishGently {

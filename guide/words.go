@@ -66,12 +66,55 @@ func (f *Flow) ask(q string) string {
 	return "Ask " + f.who() + ": " + strings.ToLower(q[:1]) + q[1:]
 }
 
+// whose names the person whose pain a reason speaks of: for a partner,
+// "pain rose from 3 to 6" becomes "Anna's pain rose from 3 to 6".
+func (f *Flow) whose(reason string) string {
+	if !f.Partner() {
+		return reason
+	}
+	parts := strings.Split(reason, "; ")
+	for i, p := range parts {
+		if strings.HasPrefix(p, "pain ") {
+			parts[i] = f.who() + "'s " + p
+		}
+	}
+	out := strings.Join(parts, "; ")
+	if strings.HasPrefix(out, "your partner") {
+		out = "Y" + out[1:]
+	}
+	return out
+}
+
+// StopAdvice is what to do at the stop prompt, addressed to the person at
+// the keys: in full, and short for small windows.
+func (f *Flow) StopAdvice() (full, short string) {
+	if !f.Partner() {
+		return "Take your hands off, let the muscles rest and breathe slowly. If the pain stays, or you feel numbness or tingling, see a doctor.",
+			"Hands off, rest. Numbness or tingling: see a doctor."
+	}
+	who, again := f.who(), f.who()
+	if f.name == "" {
+		again = "they"
+	}
+	return fmt.Sprintf("Take your hands off and let %s rest and breathe slowly. If the pain stays, or %s feels numbness or tingling, %s should see a doctor.", who, who, again),
+		fmt.Sprintf("Hands off; %s rests. Numbness or tingling: %s should see a doctor.", who, again)
+}
+
+// EaseAdvice is what the hands do at the ease prompt.
+func (f *Flow) EaseAdvice() string {
+	return "Use lighter, slower strokes. If the pain rises further, the session stops."
+}
+
 func (f *Flow) sessionQuestion(st coach.State) string {
 	switch st.Prompt {
 	case coach.StopPrompt:
-		return "STOP: " + st.StopReason + "."
+		return "STOP: " + f.whose(st.StopReason) + "."
 	case coach.EasePrompt:
-		return fmt.Sprintf("Ease the pressure: the pain went up from %d to %d.", st.Baseline, st.LastPain)
+		whose := "the pain"
+		if f.Partner() {
+			whose = f.who() + "'s pain"
+		}
+		return fmt.Sprintf("Ease the pressure: %s went up from %d to %d.", whose, st.Baseline, st.LastPain)
 	case coach.GapPrompt:
 		return "The clock jumped (the computer slept): the step is paused."
 	}

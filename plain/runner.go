@@ -173,7 +173,8 @@ func (r *runner) rating(s, hint string) error {
 
 func (r *runner) askStop(st coach.State) error {
 	r.p.Say("%s The clock is frozen.", r.f.Question())
-	r.p.Say("Take your hands off and rest. If the pain stays or you feel numbness or tingling, see a doctor.")
+	advice, _ := r.f.StopAdvice()
+	r.p.Say("%s", advice)
 	q := "Type e to end the session."
 	if st.CanFinishGently {
 		q = "Type e to end the session, or g to finish with gentle stroking only (3 minutes at most)."

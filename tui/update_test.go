@@ -145,7 +145,7 @@ func TestPromptScreens(t *testing.T) {
 		t.Error("no quit confirmation")
 	}
 	press(m, "n", "4")
-	if out := screenText(m); !strings.Contains(out, "Ease the pressure: the pain went up from 3 to 4") {
+	if out := screenText(m); !strings.Contains(out, "Ease the pressure: your partner's pain went up from 3 to 4") {
 		t.Errorf("ease prompt:\n%s", out)
 	}
 	press(m, "enter", "n")

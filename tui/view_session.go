@@ -348,10 +348,8 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 	// box keeps its reason, its keys and its frame in any window.
 	head := b.String()
 	room := h - strings.Count(head, "\n") - 2 // the frame's top and bottom
-	for _, advice := range []string{
-		"Take your hands off, let the muscles rest and breathe slowly. If the pain stays or you feel numbness or tingling, see a doctor.",
-		"Hands off, rest. Numbness or tingling: see a doctor.",
-	} {
+	full, short := m.flow.StopAdvice()
+	for _, advice := range []string{full, short} {
 		full := box.String() + "\n\n" + wrap(advice, inner)
 		if strings.Count(full, "\n")+1 <= room {
 			return head + m.st.stopBox.Render(full)
@@ -362,8 +360,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 
 func (m *Model) viewEase(st coach.State, w int) string {
 	tw := max(min(w-8, 70), 10)
-	msg := fmt.Sprintf("Ease the pressure: the pain went up from %d to %d.", st.Baseline, st.LastPain)
-	body := m.st.warn.Render(wrap(msg, tw)) + "\n\n" + wrap("Use lighter, slower strokes. If the pain rises further, the session stops.", tw) + "\n\n" + "enter go on · s stop"
+	body := m.st.warn.Render(wrap(m.flow.Question(), tw)) + "\n\n" + wrap(m.flow.EaseAdvice(), tw) + "\n\n" + "enter go on · s stop"
 	if st.Phase == coach.Step {
 		body = fmt.Sprintf("Paused at %s.\n", clock(st.Remaining)) + body
 	}

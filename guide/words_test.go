@@ -1,0 +1,42 @@
+package guide
+
+import (
+	"strings"
+	"testing"
+
+	"knead/coach"
+	"knead/screening"
+)
+
+// The stop and ease prompts speak of the partner by name, and tell the
+// person at the keys what to do with their hands.
+func TestPromptsNameThePartner(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		mode             screening.Mode
+		name             string
+		stop, ease, full string
+		notInFull        string
+	}{
+		{screening.Partner, "Anna", "STOP: Anna's pain rose from 3 to 5.", "Ease the pressure: Anna's pain went up from 3 to 4.", "or Anna feels numbness or tingling, Anna should see a doctor", "you feel"},
+		{screening.Partner, "", "STOP: Your partner's pain rose from 3 to 5.", "Ease the pressure: your partner's pain went up from 3 to 4.", "or your partner feels numbness or tingling, they should see a doctor", "you feel"},
+		{screening.Self, "", "STOP: pain rose from 3 to 5.", "Ease the pressure: the pain went up from 3 to 4.", "or you feel numbness or tingling, see a doctor", "partner"},
+	} {
+		f := screened(t, c.mode, c.name, nil, &testClock{now: testStart})
+		for _, a := range []Action{Act(Continue), {Kind: ChooseSide, Side: coach.SideNone}, PainAction(3), Act(Continue), PainAction(4)} {
+			f.Do(a)
+		}
+		if got := f.Question(); got != c.ease {
+			t.Errorf("%s %q ease: %q", c.mode, c.name, got)
+		}
+		f.Do(Act(Continue))
+		f.Do(PainAction(5))
+		if got := f.Question(); got != c.stop {
+			t.Errorf("%s %q stop: %q", c.mode, c.name, got)
+		}
+		full, _ := f.StopAdvice()
+		if !strings.Contains(full, c.full) || strings.Contains(full, c.notInFull) {
+			t.Errorf("%s %q advice: %q", c.mode, c.name, full)
+		}
+	}
+}

@@ -366,7 +366,7 @@ var (
 func (d *decoder) zone(n ast.Node, what string) string {
 	s := d.text(n, what+" zone")
 	if s == "spine" {
-		d.add(lineOf(n), "%s zone \"spine\" is not allowed: massage never works on the spinal column itself (seeds 000, 002); use paravertebral for the muscles beside it", what)
+		d.add(lineOf(n), "%s zone \"spine\" is not allowed: massage never works on the spinal column itself (“Therapeutic back massage” and “Therapeutic massage of the lumbosacral spine”); use paravertebral for the muscles beside it", what)
 		return ""
 	}
 	if s != "" && !contains(zoneNames, s) {

@@ -113,9 +113,9 @@ func TestParseErrorsPointAtTheLine(t *testing.T) {
 		{"step too long", "    duration: 2m\n", "    duration: 21m\n", 12, "step 1 lasts 21 min, outside 5 s to 20 min"},
 		{"missing cue", "    cue: Rub in small circles.\n", "", 15, "step 2 needs a cue"},
 		{"empty cue", "    cue: Rub in small circles.", "    cue: \"\"", 20, "step 2 needs a cue"},
-		{"begins without stroking", "    technique: stroking\n    zone: lumbar\n    duration: 2m", "    technique: rubbing\n    zone: lumbar\n    duration: 2m", 10, "a routine begins with stroking (seeds 000, 001), but step 1 is rubbing"[:30]},
-		{"ends without stroking or patting", "    technique: stroking\n    zone: lumbar\n    duration: 30s", "    technique: kneading\n    zone: lumbar\n    duration: 30s", 25, "a routine ends with stroking or patting (seeds 000, 001), but step 3 is kneading"},
-		{"back routine over 15 minutes", "area: lumbar", "area: back", 8, "a back routine lasts at most 15 min (seed 000), but these steps add up to 18 min 30 s"},
+		{"begins without stroking", "    technique: stroking\n    zone: lumbar\n    duration: 2m", "    technique: rubbing\n    zone: lumbar\n    duration: 2m", 10, "a routine begins with stroking (“Therapeutic back massage” and “Massage for back pain”), but step 1 is rubbing"[:30]},
+		{"ends without stroking or patting", "    technique: stroking\n    zone: lumbar\n    duration: 30s", "    technique: kneading\n    zone: lumbar\n    duration: 30s", 25, "a routine ends with stroking or patting (“Therapeutic back massage” and “Massage for back pain”), but step 3 is kneading"},
+		{"back routine over 15 minutes", "area: lumbar", "area: back", 8, "a back routine lasts at most 15 min (“Therapeutic back massage”), but these steps add up to 18 min 30 s"},
 		{"spine zone", "    zone: paravertebral", "    zone: spine", 17, "massage never works on the spinal column itself"},
 		{"kneading marked gentle", "    technique: rubbing\n    zone: paravertebral\n    duration: 1m\n    intensity: moderate", "    technique: kneading\n    zone: paravertebral\n    duration: 1m\n    intensity: gentle", 19, "step 2: kneading is never gentle"},
 		{"tempo longer than step", "tempo: 3s", "tempo: 2m", 22, "longer than the step itself"},
@@ -157,7 +157,7 @@ func TestLumbarRoutineOver40Minutes(t *testing.T) {
 	src = strings.Replace(src, "    duration: 1m\n", "    duration: 20m\n", 1)
 	src = strings.Replace(src, "    duration: 30s\n", "    duration: 2m\n", 1)
 	_, err := Parse("r.yaml", []byte(src))
-	if err == nil || !strings.Contains(err.Error(), "r.yaml:8: a lumbar routine lasts at most 40 min (seed 001), but these steps add up to 41 min") {
+	if err == nil || !strings.Contains(err.Error(), "r.yaml:8: a lumbar routine lasts at most 40 min (“Massage for back pain”), but these steps add up to 41 min") {
 		t.Fatalf("got %v", err)
 	}
 }

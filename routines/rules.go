@@ -23,10 +23,10 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 	for i, s := range r.Steps {
 		n := i + 1
 		if s.Intensity == Gentle && s.Technique != "" && !s.Technique.CanBeGentle() {
-			ps.add(at(i, "intensity"), "step %d: %s is never gentle, whatever the file says (seed 001: \"all movements without pressure\"; seed 002: \"any power techniques are prohibited\"); only stroking, rubbing and rest can be gentle, so mark it moderate or firm", n, s.Technique)
+			ps.add(at(i, "intensity"), "step %d: %s is never gentle, whatever the file says (“Massage for back pain”: \"all movements without pressure\"; “Therapeutic massage of the lumbosacral spine”: \"any power techniques are prohibited\"); only stroking, rubbing and rest can be gentle, so mark it moderate or firm", n, s.Technique)
 		} else if s.Intensity == Gentle {
 			if word, key := s.asksWhere(isForce); word != "" {
-				ps.add(at(i, key), "step %d: its %s asks for force (%q), which is never gentle (seed 001: \"all movements without pressure\"); mark the step moderate or firm, or take the word out", n, key, word)
+				ps.add(at(i, key), "step %d: its %s asks for force (%q), which is never gentle (“Massage for back pain”: \"all movements without pressure\"); mark the step moderate or firm, or take the word out", n, key, word)
 			}
 		}
 		if s.Percussive() && s.OnLowerBack() {
@@ -40,10 +40,10 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 				word, k := s.asksWhere(namesLowerBack)
 				where, key = fmt.Sprintf("%q", word), k
 			}
-			ps.add(at(i, key), "step %d: no %s on %s: the kidneys lie under the lower back (seed 001: \"be careful, especially in the lumbar region\"); pat the upper-back, collar or gluteal zone, or stroke here instead", n, what, where)
+			ps.add(at(i, key), "step %d: no %s on %s: the kidneys lie under the lower back (“Massage for back pain”: \"be careful, especially in the lumbar region\"); pat the upper-back, collar or gluteal zone, or stroke here instead", n, what, where)
 		}
 		if word, key := s.asksWhere(namesSpine); word != "" {
-			ps.add(at(i, key), "step %d: its %s names %q, but massage never works on the spinal column itself (seed 000, seed 002: \"The spine is inviolable\"); work the muscles beside it", n, key, word)
+			ps.add(at(i, key), "step %d: its %s names %q, but massage never works on the spinal column itself (“Therapeutic back massage”; “Therapeutic massage of the lumbosacral spine”: \"The spine is inviolable\"); work the muscles beside it", n, key, word)
 		}
 		if s.Technique == Rest && s.Passes != nil {
 			ps.add(at(i, "passes"), "step %d is a rest: it has no passes to count; take the passes out", n)
@@ -54,7 +54,7 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 				word, k := s.asksWhere(namesUpperBack)
 				where, key = fmt.Sprintf("%q", word), k
 			}
-			ps.add(at(i, key), "step %d works %s, which a person cannot reach on their own back (seed 000: \"it is technically difficult to massage your own back\"); a self-massage works the lumbar, lumbosacral, gluteal and collar zones (beside the spine in the lower back is the lumbar zone), or make the routine for: partner", n, where)
+			ps.add(at(i, key), "step %d works %s, which a person cannot reach on their own back (“Therapeutic back massage”: \"it is technically difficult to massage your own back\"); a self-massage works the lumbar, lumbosacral, gluteal and collar zones (beside the spine in the lower back is the lumbar zone), or make the routine for: partner", n, where)
 		}
 		if s.Zone == ZoneLumbar || s.Zone == ZoneLumbosacral {
 			lowerBack = true
@@ -90,7 +90,7 @@ func validateSafety(r *Routine, pos map[string]int, ps *problems) {
 		ps.add(pos["area"], "area: lumbar, but no step works the lumbar or lumbosacral zone (the steps work: %s); put a step on the lower back, or declare area: back", strings.Join(zoneList(r), ", "))
 	}
 	if r.Area == AreaLumbar && onBack > MaxBack {
-		ps.add(pos["steps"], "these steps spend %s above the lower back (%s), but a back massage lasts at most %s (seed 000), in a lumbar routine too", HumanDuration(onBack), strings.Join(beyond, ", "), HumanDuration(MaxBack))
+		ps.add(pos["steps"], "these steps spend %s above the lower back (%s), but a back massage lasts at most %s (“Therapeutic back massage”), in a lumbar routine too", HumanDuration(onBack), strings.Join(beyond, ", "), HumanDuration(MaxBack))
 	}
 }
 

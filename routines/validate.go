@@ -34,21 +34,21 @@ func validate(r *Routine, pos map[string]int, ps *problems) {
 	if len(r.Steps) > 0 {
 		first, last := r.Steps[0], r.Steps[len(r.Steps)-1]
 		if first.Technique != "" && first.Technique != Stroking {
-			ps.add(pos["steps[0].technique"], "a routine begins with stroking to warm the muscles (seeds 000, 001), but step 1 is %s", first.Technique)
+			ps.add(pos["steps[0].technique"], "a routine begins with stroking to warm the muscles (“Therapeutic back massage” and “Massage for back pain”), but step 1 is %s", first.Technique)
 		}
 		if last.Technique != "" && last.Technique != Stroking && last.Technique != Patting {
 			n := len(r.Steps) - 1
-			ps.add(pos[fmt.Sprintf("steps[%d].technique", n)], "a routine ends with stroking or patting (seeds 000, 001), but step %d is %s", n+1, last.Technique)
+			ps.add(pos[fmt.Sprintf("steps[%d].technique", n)], "a routine ends with stroking or patting (“Therapeutic back massage” and “Massage for back pain”), but step %d is %s", n+1, last.Technique)
 		}
 	}
 	limit := map[Area]time.Duration{AreaBack: MaxBack, AreaLumbar: MaxLumbar}[r.Area]
 	if total := r.Total(); limit > 0 && total > limit {
-		source := map[Area]string{AreaBack: "seed 000", AreaLumbar: "seed 001"}[r.Area]
+		source := map[Area]string{AreaBack: "“Therapeutic back massage”", AreaLumbar: "“Massage for back pain”"}[r.Area]
 		ps.add(pos["steps"], "a %s routine lasts at most %s (%s), but these steps add up to %s", r.Area, HumanDuration(limit), source, HumanDuration(total))
 	}
 	validateSafety(r, pos, ps)
 	if rest, ok := pos["aftercare.rest"]; ok && r.Aftercare.Rest > MaxRest {
-		ps.add(rest, "aftercare rest is at most %s (seed 002 advises 10–20 minutes)", HumanDuration(MaxRest))
+		ps.add(rest, "aftercare rest is at most %s (“Therapeutic massage of the lumbosacral spine” advises 10–20 minutes)", HumanDuration(MaxRest))
 	}
 }
 

@@ -36,12 +36,12 @@ func Advise(f Facts) []string {
 	var out []string
 	switch {
 	case f.Outcome == Stopped && f.StopReason != "" && f.PausesCourse():
-		out = append(out, "The session was stopped ("+f.StopReason+"). Rest, and do not massage again until the pain has settled.")
+		out = append(out, "The session was stopped: "+f.StopReason+". Rest, and do not massage again until the pain has settled.")
 	case f.Outcome == Stopped && f.StopReason != "":
-		out = append(out, "The session was stopped ("+f.StopReason+").")
+		out = append(out, "The session was stopped: "+f.StopReason+".")
 	}
 	if f.WarningSign {
-		out = append(out, "A warning sign (sharp or shooting pain, numbness or tingling) needs a doctor: see a general practitioner or a neurologist before any more massage.")
+		out = append(out, "A warning sign needs a doctor: see a general practitioner or a neurologist before any more massage.")
 	}
 	if f.Baseline >= 0 && f.Final >= 0 {
 		switch rise := f.Final - f.Baseline; {

@@ -262,7 +262,7 @@ func (s *Session) apply(e Event, now time.Time, emit func(Cue)) {
 		s.rate(e.Pain, now, emit)
 	case Warning:
 		s.warningSign = true
-		cause := stopCause{text: "a warning sign: sharp or shooting pain, numbness or tingling", pain: -1}
+		cause := stopCause{text: "a warning sign (sharp or shooting pain, numbness or tingling)", pain: -1}
 		if s.phase == FinalPain {
 			// The massage is over: the sign ends the session as stopped,
 			// with the advice that goes with it.

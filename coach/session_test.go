@@ -358,7 +358,7 @@ func TestWorseRatingUnderTheStopPrompt(t *testing.T) {
 		t.Fatalf("after 9 under the stop prompt: can finish %v, reason %q", st.CanFinishGently, st.StopReason)
 	}
 	must(t, s, RateEvent(4), E(Warning))
-	if got := s.State().StopReason; got != "pain rose from 3 to 9; a warning sign: sharp or shooting pain, numbness or tingling" {
+	if got := s.State().StopReason; got != "pain rose from 3 to 9; a warning sign (sharp or shooting pain, numbness or tingling)" {
 		t.Fatalf("reasons %q", got)
 	}
 	must(t, s, E(EndSession))

@@ -37,14 +37,14 @@ func (f *Flow) settledQuestion() string {
 	if f.Partner() {
 		whose = f.who() + "'s pain"
 	}
-	q := fmt.Sprintf("Last session, %s: %s. Has %s settled since then?", c.LastAt.Local().Format("Mon 2 Jan"), c.Last, whose)
+	q := fmt.Sprintf("Last session, on %s, %s. Has %s settled since then?", c.LastAt.Local().Format("Mon 2 Jan"), c.Last, whose)
 	if c.Doctor {
 		// The advice was to see a doctor before more massage.
 		seen := "you"
 		if f.Partner() {
 			seen = f.who()
 		}
-		q = fmt.Sprintf("Last session, %s: %s. The advice was to see a doctor before any more massage. Has %s settled, and has a doctor seen %s since then?",
+		q = fmt.Sprintf("Last session, on %s, %s. The advice was to see a doctor before any more massage. Has %s settled, and has a doctor seen %s since then?",
 			c.LastAt.Local().Format("Mon 2 Jan"), c.Last, whose, seen)
 	}
 	return q

@@ -94,8 +94,14 @@ func PlanCourse(past []Past, now time.Time) Course {
 		c.Paused, c.SuggestedNext, c.LastAt = true, time.Time{}, latest.StartedAt
 		c.Doctor = latest.facts().NeedsDoctor()
 		c.Last = lastInWords(*latest)
-		c.Advice = append(c.Advice, "Last session, "+latest.StartedAt.Local().Format("Mon 2 Jan")+": "+c.Last+". The course pauses until the pain has settled.")
-		c.Advice = append(c.Advice, coach.Advise(latest.facts())...)
+		c.Advice = append(c.Advice, "Last session, on "+latest.StartedAt.Local().Format("Mon 2 Jan")+", "+c.Last+". The course pauses until the pain has settled.")
+		// The stop and its reason are said above; the rest of the advice
+		// follows, each sentence once.
+		for _, a := range coach.Advise(latest.facts()) {
+			if !strings.HasPrefix(a, "The session was stopped") {
+				c.Advice = append(c.Advice, a)
+			}
+		}
 		c.pauseAdvice = len(c.Advice) - before
 	}
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].StartedAt.Before(sorted[j].StartedAt) })
@@ -148,7 +154,7 @@ func PlanCourse(past []Past, now time.Time) Course {
 func lastInWords(p Past) string {
 	var parts []string
 	if p.Outcome == string(coach.Stopped) && p.StopReason != "" {
-		parts = append(parts, "stopped because "+p.StopReason)
+		parts = append(parts, "stopped: "+p.StopReason)
 	}
 	if p.Baseline >= 0 && p.Final >= 0 {
 		parts = append(parts, fmt.Sprintf("pain %d before, %d after", p.Baseline, p.Final))

@@ -136,7 +136,7 @@ func TestABadSessionPausesTheCourse(t *testing.T) {
 	past := []Past{{StartedAt: day, Baseline: 3, Final: 5, Outcome: "stopped", StopReason: "pain rose from 3 to 5", PainStop: true}}
 	c := PlanCourse(past, day.Add(days(1)))
 	advice := strings.Join(c.Advice, " ")
-	if !c.Paused || !c.SuggestedNext.IsZero() || !strings.Contains(advice, "stopped because pain rose from 3 to 5") || !strings.Contains(advice, "settled") {
+	if !c.Paused || !c.SuggestedNext.IsZero() || !strings.Contains(advice, "stopped: pain rose from 3 to 5") || !strings.Contains(advice, "settled") {
 		t.Fatalf("%+v", c)
 	}
 }

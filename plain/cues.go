@@ -41,8 +41,6 @@ func sayCues(p *Prompter, cues []coach.Cue) {
 			p.Say("Massage done. Rest for %s. %s", routines.HumanDuration(time.Duration(c.Duration)*time.Second), c.Text)
 		case coach.CueRestEnd:
 			p.Say("Rest done.")
-		case coach.CueEase:
-			p.Say("Ease the pressure: %s.", c.Text)
 		case coach.CueGap:
 			p.Say("The clock jumped: the step was paused.")
 		}

@@ -85,7 +85,8 @@ func (r *runner) session() error {
 		case st.Prompt == coach.StopPrompt:
 			err = r.askStop(st)
 		case st.Prompt == coach.EasePrompt:
-			err = r.p.Ask(q+" Press enter to go on, s to stop.", r.lineOr(guide.Continue))
+			// The question says it once; the cue's own words would repeat it.
+			err = r.p.Ask(q+" "+r.f.EaseAdvice()+" Press enter to go on, s to stop.", r.lineOr(guide.Continue))
 		case st.Prompt == coach.GapPrompt:
 			err = r.p.Ask(q+" Press enter to resume, r to restart the step.", r.lineOr(guide.Continue))
 		case st.Phase == coach.Preparation:

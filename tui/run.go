@@ -97,7 +97,7 @@ func printSummary(out io.Writer, f *guide.Flow) {
 	fmt.Fprintf(out, "knead: %s, %s; pain %s → %s; %d of %d steps; massage time %s\n",
 		f.Routine().ID, sum.Outcome, painText(sum.Baseline), painText(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
 	if sum.StopReason != "" {
-		fmt.Fprintf(out, "knead: stopped because %s\n", sum.StopReason)
+		fmt.Fprintf(out, "knead: stopped: %s\n", sum.StopReason)
 	}
 	for _, a := range sum.Advice {
 		fmt.Fprintf(out, "knead: %s\n", a)

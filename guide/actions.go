@@ -26,7 +26,8 @@ const (
 	Answer
 	// ScreeningDone hands over the finished questionnaire.
 	ScreeningDone
-	// LeaveScreening goes back from the first question to who is massaged.
+	// LeaveScreening goes back from the first question, or from the
+	// routine list, to who is massaged.
 	LeaveScreening
 	// ChooseRoutine starts Routine, which the clearance must allow.
 	ChooseRoutine
@@ -151,6 +152,12 @@ func (f *Flow) do(a Action) (Reply, error) {
 		}
 	case Picker:
 		switch a.Kind {
+		case LeaveScreening:
+			if f.opts.Mode != "" {
+				return Reply{}, fmt.Errorf("%w: who is massaged was given on the command line", ErrNotNow)
+			}
+			f.walk, f.clearance, f.stage = nil, screening.Clearance{}, Who
+			return Reply{}, nil
 		case ChooseRoutine:
 			if a.Routine == nil {
 				return Reply{}, fmt.Errorf("%w: no routine chosen", ErrNotNow)

@@ -239,6 +239,20 @@ func (f *Flow) remembered() string {
 	return ""
 }
 
+// LastRoutine is the id of the routine of the last session with the
+// person massaged, "" when there is none (or no name to know them by).
+func (f *Flow) LastRoutine() string {
+	who := f.remembered()
+	if f.journal == nil || who == "" {
+		return ""
+	}
+	past, err := f.journal.Sessions(journal.Filter{Person: who})
+	if err != nil || len(past) == 0 {
+		return ""
+	}
+	return past[len(past)-1].Routine
+}
+
 func (f *Flow) startScreening() {
 	var kept screening.Answers
 	var at = f.clock.Now()

@@ -128,7 +128,7 @@ func (f *Flow) Valid(k ActionKind) bool {
 	case Result:
 		return k == Quit || (k == Continue && f.chosen != nil)
 	case Picker:
-		return k == ChooseRoutine || k == Quit
+		return k == ChooseRoutine || k == Quit || (k == LeaveScreening && f.opts.Mode == "")
 	case Summary:
 		return k == Quit || k == Continue
 	case Session:

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"knead/coach"
+	"knead/routines"
 	"knead/screening"
 )
 
@@ -38,5 +39,37 @@ func TestPromptsNameThePartner(t *testing.T) {
 		if !strings.Contains(full, c.full) || strings.Contains(full, c.notInFull) {
 			t.Errorf("%s %q advice: %q", c.mode, c.name, full)
 		}
+	}
+}
+
+// The routine of the last session with a person is offered first next
+// time; an unnamed partner has none.
+func TestLastRoutineIsRemembered(t *testing.T) {
+	t.Parallel()
+	store := openStore(t)
+	clock := &testClock{now: testStart}
+	lib, _ := routines.BuiltIn()
+	atPicker := func(name string) *Flow {
+		f, err := New(Options{Library: lib, Questions: screening.Default(), Clock: clock, Mode: screening.Partner, PartnerName: name, Journal: store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		walkClear(t, f)
+		if f.Stage() != Picker {
+			t.Fatalf("stage %d", f.Stage())
+		}
+		return f
+	}
+	if got := atPicker("Anna").LastRoutine(); got != "" {
+		t.Fatalf("before any session: %q", got)
+	}
+	f := screened(t, screening.Partner, "Anna", store, clock)
+	must(t, f, Act(Continue), Action{Kind: ChooseSide, Side: coach.Left}, PainAction(3), Act(Continue))
+	f.Do(Action{Kind: Interrupt, Status: 130})
+	if got := atPicker("Anna").LastRoutine(); got != "lumbar-partner" {
+		t.Fatalf("after a session: %q", got)
+	}
+	if got := atPicker("").LastRoutine(); got != "" {
+		t.Fatalf("an unnamed partner: %q", got)
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -68,13 +69,17 @@ func TestStopOrUrgentResultHasNoWayOn(t *testing.T) {
 func TestPickerKeys(t *testing.T) {
 	t.Parallel()
 	m := screenedTo(t, screening.Clear, Options{Mode: screening.Partner}, 80, 24)
-	ids := func() string { return m.opts.Library.All()[m.pickerCursor].ID }
+	ids := func() string { list, _ := m.pickerRoutines(); return list[m.pickerCursor].ID }
 	if ids() != "back-classic" {
 		t.Fatalf("cursor starts on %s", ids())
 	}
 	press(m, "down", "down", "down")
 	if ids() != "swedish-back" {
-		t.Fatalf("down skips locked ones: on %s", ids())
+		t.Fatalf("down: on %s", ids())
+	}
+	press(m, "down")
+	if ids() != "swedish-back" {
+		t.Fatalf("down past the last: on %s", ids())
 	}
 	press(m, "up")
 	if ids() != "lumbar-partner" {
@@ -83,6 +88,34 @@ func TestPickerKeys(t *testing.T) {
 	press(m, "enter")
 	if m.screen != screenSession || m.flow.Routine().ID != "lumbar-partner" {
 		t.Fatal("enter did not start the routine")
+	}
+}
+
+// The picker lists the routines for who is massaged, allowed ones first,
+// the others as one line; the screening's advice is on it; esc goes back
+// to the welcome.
+func TestPickerFitsTheMode(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(m, "1")
+	screenWith(t, m, levelAnswers[screening.Gentle]...)
+	out := screenText(m)
+	list, other := m.pickerRoutines()
+	if other == 0 || list[0].ID != "lumbar-self" || !strings.Contains(out, fmt.Sprintf("%d routines are for massaging a partner.", other)) {
+		t.Fatalf("self picker (%d other):\n%s", other, out)
+	}
+	for _, want := range []string{"with gentle routines only", "the lower back, 4 steps: stroking", "esc back"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("picker lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Classic back massage") {
+		t.Errorf("a partner routine is listed for self-massage:\n%s", out)
+	}
+	press(m, "esc")
+	if m.screen != screenWelcome {
+		t.Fatalf("esc: screen %d", m.screen)
 	}
 }
 

@@ -75,7 +75,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		b.WriteString(m.st.title.Render("Before you start") + "\n")
 		b.WriteString(wrap("Position: "+r.Position, tw) + "\n\n")
 		for _, p := range r.Prepare {
-			b.WriteString(wrap("[ ] "+p, tw) + "\n")
+			b.WriteString(wrap("• "+p, tw) + "\n")
 		}
 		b.WriteString("\n" + m.courseLine(tw))
 		if st.DoseFactor < 1 {

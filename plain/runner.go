@@ -327,8 +327,8 @@ func (r *runner) summary() {
 	if sum.StepsSkipped > 0 {
 		r.p.Say("Steps skipped: %d.", sum.StepsSkipped)
 	}
-	if sum.StopReason != "" {
-		r.p.Say("Stopped because %s.", sum.StopReason)
+	for _, n := range r.f.AfterNotes() {
+		r.p.Say("%s", n)
 	}
 	for _, a := range sum.Advice {
 		r.p.Say("%s", a)

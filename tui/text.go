@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"knead/coach"
+
 	"charm.land/lipgloss/v2"
 )
 
@@ -40,4 +42,16 @@ func painter(style lipgloss.Style) func(string) string {
 	}
 	open, shut := mark[:i], mark[i+1:]
 	return func(s string) string { return open + s + shut }
+}
+
+// sparkBars are eight heights, for pain from 0 to 10.
+var sparkBars = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws pain ratings as bars, one a rating, in the order given.
+func sparkline(ratings []coach.Rating) string {
+	out := make([]rune, len(ratings))
+	for i, r := range ratings {
+		out[i] = sparkBars[min(max(r.Pain, 0), 10)*(len(sparkBars)-1)/10]
+	}
+	return string(out)
 }

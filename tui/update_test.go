@@ -346,7 +346,7 @@ func TestSummaryScreen(t *testing.T) {
 		t.Fatalf("screen %d", m.screen)
 	}
 	out := screenText(m)
-	for _, want := range []string{"Pain before → after: 3 → 5", "Ended: stopped (pain rose from 3 to 5)", "see a doctor"} {
+	for _, want := range []string{"Pain before → after: 3 → 5", "Ended: stopped", "The session was stopped: pain rose from 3 to 5", "see a doctor"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}

@@ -451,20 +451,25 @@ func (m *Model) viewSummary() string {
 		}
 		return fmt.Sprint(p)
 	}
-	b.WriteString(fmt.Sprintf("Pain before → after: %s → %s\n", pain(sum.Baseline), pain(sum.Final)))
+	b.WriteString(fmt.Sprintf("Pain before → after: %s → %s", pain(sum.Baseline), pain(sum.Final)))
+	if len(sum.Ratings) > 1 {
+		b.WriteString("   " + m.st.accent.Render(sparkline(sum.Ratings)))
+	}
+	b.WriteString("\n")
 	b.WriteString(fmt.Sprintf("Steps done: %d of %d\n", sum.StepsCompleted, sum.StepsPlanned))
 	b.WriteString(fmt.Sprintf("Massage time: %s · rest: %s\n", clock(sum.Active), clock(sum.Rest)))
 	outcome := map[coach.Outcome]string{coach.Completed: "completed", coach.Stopped: "stopped", coach.EndedByUser: "ended early", coach.Interrupted: "interrupted", coach.Shortened: "reached the end, with steps skipped"}[sum.Outcome]
+	// The reason of a stop is in the advice below, once.
 	b.WriteString("Ended: " + outcome)
-	if sum.StopReason != "" {
-		b.WriteString(" (" + sum.StopReason + ")")
-	}
 	if sum.FinishedGently {
 		b.WriteString(", finished with gentle stroking")
 	}
 	b.WriteString("\n")
+	for _, n := range m.flow.AfterNotes() {
+		b.WriteString("\n" + wrap(n, tw))
+	}
 	for _, a := range sum.Advice {
-		b.WriteString("\n" + wrap("• "+a, tw))
+		b.WriteString("\n" + m.st.warn.Render("• "+indent(wrap(a, tw-2), "  ")[2:]))
 	}
 	b.WriteString("\n\n" + m.st.help.Render("h history · enter or q to close"))
 	return fit(b.String(), w, h)

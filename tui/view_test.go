@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"knead/coach"
 	"knead/screening"
 )
 
@@ -167,4 +168,37 @@ func TestStopBoxKeepsItsFrame(t *testing.T) {
 			t.Errorf("%dx%d: %d lines", sz[0], sz[1], lines)
 		}
 	}
+}
+
+// Goldens of the summary after a completed and after a stopped session:
+// the pain through the session, the aftercare and the course, or the
+// advice for the stop.
+func TestGoldenSummary(t *testing.T) {
+	m, clock := sessionModel(t, "lumbar-self", screening.Self, 80, 24)
+	for i := 0; i < 2000 && m.screen == screenSession; i++ {
+		switch m.flow.State().Phase {
+		case coach.CheckIn:
+			press(m, "2")
+		case coach.FinalPain:
+			press(m, "1")
+		default:
+			tick(m, clock, 1)
+		}
+	}
+	out := screenText(m)
+	for _, want := range []string{"Ended: completed", "Pain through the session: 3, 2, 2, 2, 2, 1.", "Aftercare:", "Roll onto your side first to get up."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("completed summary lacks %q:\n%s", want, out)
+		}
+	}
+	golden(t, "summary-completed-80x24", out)
+
+	m, clock = sessionModel(t, "lumbar-partner", screening.Partner, 80, 24)
+	tick(m, clock, 10)
+	press(m, "6", "e")
+	out = screenText(m)
+	if !strings.Contains(out, "The session was stopped: pain rose from 3 to 6") || strings.Contains(out, "Aftercare") {
+		t.Errorf("stopped summary:\n%s", out)
+	}
+	golden(t, "summary-stopped-80x24", out)
 }

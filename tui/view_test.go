@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"knead/coach"
+	"knead/journal"
 	"knead/screening"
 )
 
@@ -201,4 +202,42 @@ func TestGoldenSummary(t *testing.T) {
 		t.Errorf("stopped summary:\n%s", out)
 	}
 	golden(t, "summary-stopped-80x24", out)
+}
+
+// The welcome screen says, for each person in the history, how the last
+// session went, the trend and the next date, or that the course waits.
+func TestGoldenWelcomeWithHistory(t *testing.T) {
+	store, _, err := journal.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	record := func(name string, mode screening.Mode, day, before, after int, outcome coach.Outcome) {
+		p, _ := store.Person(name, mode)
+		id, err := store.StartSession(p.ID, "lumbar-self", 4, day+1, start.Add(time.Duration(day-5)*24*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := coach.Summary{Baseline: before, Final: after, Outcome: outcome, Active: 9 * time.Minute, StepsCompleted: 4, StepsPlanned: 4}
+		if outcome == coach.Stopped {
+			sum.StopReason, sum.PainStop = fmt.Sprintf("pain rose from %d to %d", before, after), true
+		}
+		if err := store.NewRecorder(id).Write(journal.Batch{Summary: sum, State: coach.State{Phase: coach.Done}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record("", screening.Self, 1, 5, 4, coach.Completed)
+	record("", screening.Self, 2, 5, 3, coach.Completed)
+	record("", screening.Self, 4, 4, 2, coach.Completed)
+	record("Anna", screening.Partner, 3, 3, 3, coach.Completed)
+	record("Anna", screening.Partner, 4, 3, 5, coach.Stopped)
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Journal: store})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	out := screenText(m)
+	for _, want := range []string{"You: last session", "pain 4 → 2; less pain after the last 3 sessions; next: session 4 of 10", "Anna: last session", "no massage until the pain has settled"} {
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
+			t.Errorf("welcome lacks %q:\n%s", want, out)
+		}
+	}
+	golden(t, "welcome-history-80x24", out)
 }

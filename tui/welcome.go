@@ -74,6 +74,12 @@ func (m *Model) viewWelcome() string {
 		b.WriteString(strings.Join(w, "\n") + "\n\n")
 	}
 	b.WriteString(wrap(Disclaimer, m.textWidth()) + "\n\n")
+	if people := m.flow.People(); len(people) > 0 {
+		for _, p := range people {
+			b.WriteString(wrap(m.st.accent.Render(p.Who)+": "+p.Text, m.textWidth()) + "\n")
+		}
+		b.WriteString("\n")
+	}
 	b.WriteString("Who is being massaged?\n\n")
 	for i, label := range []string{"1  Me (self-massage)", "2  My partner"} {
 		if i == m.welcomeCursor {

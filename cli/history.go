@@ -105,43 +105,16 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 	case o.json:
 		return journal.WriteJSON(out, sessions)
 	}
-	if len(sessions) == 0 {
-		fmt.Fprintln(out, "No sessions recorded yet. Start one with `knead`.")
+	switch {
+	case len(sessions) == 0 && o.person != "":
+		fmt.Fprintf(out, "No sessions for %s.\n", o.person)
+		return nil
+	case len(sessions) == 0:
+		fmt.Fprintln(out, "No sessions recorded yet. Start one with: knead")
 		return nil
 	}
-	journal.WriteTable(out, sessions)
-	fmt.Fprintln(out)
-	fmt.Fprint(out, journal.Chart(sessions, 80))
-	for _, person := range people(sessions) {
-		c, err := store.CourseFor(person, time.Now())
-		if err != nil {
-			continue
-		}
-		line := fmt.Sprintf("%s: next is session %d of %d", person, c.Number, c.Of)
-		if c.Paused {
-			line += ", after the pain has settled"
-		}
-		if !c.SuggestedNext.IsZero() {
-			line += ", suggested " + c.SuggestedNext.Local().Format("Mon 2 Jan") + " (daily; or every 2–3 days for a preventive course)"
-		}
-		fmt.Fprintln(out, "\n"+line)
-		for _, a := range c.Advice {
-			fmt.Fprintln(out, "  "+a)
-		}
-	}
+	store.WriteOverview(out, sessions, time.Now())
 	return nil
-}
-
-func people(sessions []journal.Session) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range sessions {
-		if !seen[x.Person] {
-			seen[x.Person] = true
-			out = append(out, x.Person)
-		}
-	}
-	return out
 }
 
 func deleteHistory(cmd *cobra.Command, store *journal.Store, o *historyOptions) error {

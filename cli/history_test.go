@@ -74,10 +74,17 @@ func TestHistoryTableChartAndExports(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"gentle-back", "4 → 3", "stopped: pain rose from 4 to 6", "lumbar-self", "pain  o before  * after", "me: next is session"} {
+	for _, want := range []string{"gentle-back", "4 → 3", "stopped: pain rose from 4 to 6", "lumbar-self", "pain   o before  * after  + the same before and after", "me: next is session"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("history lacks %q:\n%s", want, out)
 		}
+	}
+	// One chart a person.
+	if n := strings.Count(out, "pain   o before"); n != 2 {
+		t.Errorf("%d charts for two people:\n%s", n, out)
+	}
+	if code, out, _ := run(t, "", "history", "--person", "Anna"); code != 0 || strings.TrimSpace(out) != "No sessions for Anna." {
+		t.Errorf("--person with no sessions: %d %q", code, out)
 	}
 	code, out, _ = run(t, "", "history", "--csv", "--person", "Ann")
 	if code != 0 || !strings.HasPrefix(out, "date,time,person,routine,course_session,minutes,pain_before,pain_after,outcome,stop_reason,steps_done,steps_planned\n") || strings.Count(out, "\n") != 2 || !strings.Contains(out, ",Ann,gentle-back,2,8.0,4,6,stopped,pain rose from 4 to 6,4,4") {

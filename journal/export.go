@@ -99,11 +99,13 @@ func Chart(sessions []Session, width int) string {
 		return ""
 	}
 	cols := max(width-6, 4) / 2
+	first := 1
 	if len(sessions) > cols {
+		first = len(sessions) - cols + 1
 		sessions = sessions[len(sessions)-cols:]
 	}
 	var b strings.Builder
-	b.WriteString("pain  o before  * after\n")
+	b.WriteString("pain   o before  * after  + the same before and after\n")
 	for level := 10; level >= 0; level-- {
 		fmt.Fprintf(&b, "%3d |", level)
 		for _, x := range sessions {
@@ -121,11 +123,23 @@ func Chart(sessions []Session, width int) string {
 		b.WriteString("\n")
 	}
 	b.WriteString("    +" + strings.Repeat("--", len(sessions)) + "\n")
-	b.WriteString("     ")
-	for i := range sessions {
-		fmt.Fprintf(&b, "%2d", (i+1)%100)
+	// One-digit numbers fit under every session; past 9, every fifth is
+	// numbered (and the first), so that the numbers never run together.
+	every := 1
+	if first+len(sessions)-1 > 9 {
+		every = 5
 	}
-	b.WriteString("  (sessions)\n")
+	labels := []rune(strings.Repeat(" ", 2*len(sessions)+4))
+	for i := range sessions {
+		n := first + i
+		if n != first && n%every != 0 {
+			continue
+		}
+		text := []rune(fmt.Sprint(n))
+		end := 2*i + 2
+		copy(labels[max(end-len(text), 0):], text)
+	}
+	b.WriteString("     " + strings.TrimRight(string(labels), " ") + "  session\n")
 	return b.String()
 }
 

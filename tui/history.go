@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"strconv"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"time"
 
@@ -36,25 +36,7 @@ func (m *Model) openHistory() tea.Cmd {
 			return historyMsg{lines: []string{"No sessions recorded yet."}}
 		}
 		var b strings.Builder
-		journal.WriteTable(&b, sessions)
-		b.WriteString("\n" + journal.Chart(sessions, 80))
-		seen := map[string]bool{}
-		for _, x := range sessions {
-			if seen[x.Person] {
-				continue
-			}
-			seen[x.Person] = true
-			if c, err := store.CourseFor(x.Person, time.Now()); err == nil {
-				line := "\n" + x.Person + ": next is session " + strconv.Itoa(c.Number) + " of " + strconv.Itoa(c.Of)
-				if c.Paused {
-					line += ", after the pain has settled"
-				}
-				b.WriteString(line + "\n")
-				for _, a := range c.Advice {
-					b.WriteString("  " + a + "\n")
-				}
-			}
-		}
+		store.WriteOverview(&b, sessions, time.Now())
 		return historyMsg{lines: strings.Split(strings.TrimRight(b.String(), "\n"), "\n")}
 	}
 }
@@ -88,13 +70,14 @@ func (m *Model) updateHistory(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) viewHistory() string {
-	_, h := m.size()
+	w, h := m.size()
 	page := max(h-3, 1)
 	var b strings.Builder
 	b.WriteString(m.st.title.Render("History") + "\n\n")
 	end := min(m.historyOffset+page, len(m.historyLines))
 	for _, l := range m.historyLines[min(m.historyOffset, end):end] {
-		b.WriteString(l + "\n")
+		// A cut line says so.
+		b.WriteString(ansi.Truncate(l, w, "…") + "\n")
 	}
 	b.WriteString(m.st.help.Render("↑/↓ pgup/pgdn scroll · esc back"))
 	return b.String()

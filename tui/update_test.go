@@ -385,6 +385,10 @@ func TestHistoryScreen(t *testing.T) {
 	if !strings.Contains(out, "DATE") || !strings.Contains(out, "lumbar-self") {
 		t.Fatalf("history:\n%s", out)
 	}
+	m.Update(tea.WindowSizeMsg{Width: 50, Height: 20})
+	if out := screenText(m); !strings.Contains(out, "…") {
+		t.Fatalf("a cut line does not say so:\n%s", out)
+	}
 	press(m, "down", "down", "pgdown")
 	if m.historyOffset == 0 || !strings.Contains(screenText(m), "lumbar-self") {
 		t.Fatalf("no scroll: offset %d", m.historyOffset)

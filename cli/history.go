@@ -99,6 +99,11 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 	if err != nil {
 		return fmt.Errorf("reading the history %s: %w", store.Path(), err)
 	}
+	if o.csv || o.json {
+		if err := store.WithRatings(sessions); err != nil {
+			return fmt.Errorf("reading the history %s: %w", store.Path(), err)
+		}
+	}
 	switch {
 	case o.csv:
 		return journal.WriteCSV(out, sessions)

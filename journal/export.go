@@ -15,7 +15,7 @@ import (
 )
 
 // CSVHeader is the first row of --csv; its columns are a stable format.
-var CSVHeader = []string{"date", "time", "person", "routine", "course_session", "minutes", "pain_before", "pain_after", "outcome", "stop_reason", "steps_done", "steps_planned"}
+var CSVHeader = []string{"date", "time", "person", "routine", "course_session", "minutes", "pain_before", "pain_after", "outcome", "stop_reason", "steps_done", "steps_planned", "ratings"}
 
 // WriteCSV writes sessions as CSV, one row each, times in local time.
 func WriteCSV(w io.Writer, sessions []Session) error {
@@ -26,11 +26,26 @@ func WriteCSV(w io.Writer, sessions []Session) error {
 		cw.Write([]string{
 			t.Format("2006-01-02"), t.Format("15:04"), x.Person, x.Routine, strconv.Itoa(x.CourseNumber),
 			fmt.Sprintf("%.1f", x.Active.Minutes()), painCell(x.Baseline), painCell(x.Final), x.Outcome, x.StopReason,
-			strconv.Itoa(x.StepsDone), strconv.Itoa(x.StepsPlanned),
+			strconv.Itoa(x.StepsDone), strconv.Itoa(x.StepsPlanned), ratingsCell(x.Ratings),
 		})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ratingsCell lists a session's ratings as "M:SS step N: P", separated by
+// "; ", with "before" for a rating before the first step.
+func ratingsCell(ratings []Rating) string {
+	parts := make([]string, len(ratings))
+	for i, r := range ratings {
+		secs := int(r.After / time.Second)
+		where := "before"
+		if r.Step > 0 {
+			where = fmt.Sprintf("step %d", r.Step)
+		}
+		parts[i] = fmt.Sprintf("%d:%02d %s: %d", secs/60, secs%60, where, r.Pain)
+	}
+	return strings.Join(parts, "; ")
 }
 
 func painCell(p int) string {
@@ -58,6 +73,16 @@ type sessionJSON struct {
 	// FinishedGently: a stopped session that ended with gentle stroking.
 	FinishedGently bool `json:"finished_gently"`
 	WarningSign    bool `json:"warning_sign"`
+	// Ratings are the pain ratings given during the session.
+	Ratings []ratingJSON `json:"ratings"`
+}
+
+// ratingJSON is one rating: seconds into the session, the 1-based step
+// (0 before the first) and the pain.
+type ratingJSON struct {
+	Seconds int `json:"seconds"`
+	Step    int `json:"step"`
+	Pain    int `json:"pain"`
 }
 
 // WriteJSON writes {"sessions": [...]}, times in RFC 3339.
@@ -72,6 +97,10 @@ func WriteJSON(w io.Writer, sessions []Session) error {
 			PainBefore: painPtr(x.Baseline), PainAfter: painPtr(x.Final), Outcome: x.Outcome,
 			StopReason: x.StopReason, StepsDone: x.StepsDone, StepsPlanned: x.StepsPlanned,
 			StepsSkipped: x.StepsSkipped, FinishedGently: x.FinishedGently, WarningSign: x.WarningSign,
+			Ratings: []ratingJSON{},
+		}
+		for _, r := range x.Ratings {
+			j.Ratings = append(j.Ratings, ratingJSON{Seconds: int(r.After / time.Second), Step: r.Step, Pain: r.Pain})
 		}
 		if !x.EndedAt.IsZero() {
 			e := x.EndedAt.Format(time.RFC3339)

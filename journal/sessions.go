@@ -37,6 +37,9 @@ type Session struct {
 	// Step is the 1-based step the session had reached, for "interrupted
 	// at step N"; 0 before the first step.
 	Step int
+	// Ratings are the pain ratings given during the session, filled by
+	// WithRatings for the exports.
+	Ratings []Rating
 }
 
 // Possible Outcome values besides the engine's own (completed, stopped,

@@ -33,16 +33,36 @@ type globalOptions struct {
 	checkIn    string
 }
 
-func (g *globalOptions) register(cmd *cobra.Command) {
-	f := cmd.PersistentFlags()
-	f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
-	f.StringVar(&g.partner, "partner", "", "the partner's name, to keep each person's history apart")
-	f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
-	f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
-	f.StringVar(&g.sound, "sound", "", "how cues sound: tones (a distinct tone for each cue through pw-play, paplay, aplay or afplay; bell patterns when none is found), bell or off (default tones)")
-	f.BoolVar(&g.tempoTicks, "tempo-ticks", false, "a soft tick on each tempo pass")
-	f.StringVar(&g.voice, "voice", "", "speak cues through this speech command (e.g. espeak-ng, say, spd-say)")
-	f.StringVar(&g.checkIn, "check-in", "", "when to ask about the pain: step (after every step) or side (when a side is done)")
+// The settings' flags, by the commands they do something on.
+var (
+	sessionFlags = []string{"for", "partner", "accessible", "no-bell", "sound", "tempo-ticks", "voice", "check-in"}
+	screenFlags  = []string{"for", "partner", "accessible"}
+)
+
+// register adds the named settings' flags to cmd, and to it alone: a
+// command lists only the flags that change what it does.
+func (g *globalOptions) register(cmd *cobra.Command, names ...string) {
+	f := cmd.Flags()
+	for _, name := range names {
+		switch name {
+		case "for":
+			f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
+		case "partner":
+			f.StringVar(&g.partner, "partner", "", "the partner's name, to keep each person's history apart")
+		case "accessible":
+			f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
+		case "no-bell":
+			f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
+		case "sound":
+			f.StringVar(&g.sound, "sound", "", "how cues sound: tones (a distinct tone for each cue through pw-play, paplay, aplay or afplay; bell patterns when none is found), bell or off (default tones)")
+		case "tempo-ticks":
+			f.BoolVar(&g.tempoTicks, "tempo-ticks", false, "a soft tick on each tempo pass")
+		case "voice":
+			f.StringVar(&g.voice, "voice", "", "speak cues through this speech command (e.g. espeak-ng, say, spd-say)")
+		case "check-in":
+			f.StringVar(&g.checkIn, "check-in", "", "when to ask about the pain: step (after every step) or side (when a side is done)")
+		}
+	}
 }
 
 // settings are the effective settings: the file, then the environment,
@@ -203,11 +223,11 @@ func runWith(cmd *cobra.Command, accessible bool, opts guide.Options) error {
 }
 
 func unknownRoutine(lib *routines.Library, id string) error {
-	return fmt.Errorf("no routine with id %q; known ids: %s (see `knead routines list`)", id, strings.Join(lib.IDs(), ", "))
+	return fmt.Errorf("no routine with id %q; known ids: %s (see: knead routines list)", id, strings.Join(lib.IDs(), ", "))
 }
 
 func newStartCmd(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "start ROUTINE",
 		Short: "Screen, then run a routine",
 		Long: `Runs the screening questionnaire and, when the answers allow it, the chosen
@@ -224,6 +244,8 @@ with check-ins, the rest and the summary.`,
 			return runApp(cmd, g, args[0])
 		},
 	}
+	g.register(cmd, sessionFlags...)
+	return cmd
 }
 
 func newRehearseCmd(g *globalOptions) *cobra.Command {
@@ -266,6 +288,7 @@ needed, and a rehearsal is never recorded as a session.`,
 		},
 	}
 	cmd.Flags().Float64Var(&speed, "speed", 10, "how many times faster than real time")
+	g.register(cmd, sessionFlags...)
 	return cmd
 }
 

@@ -18,12 +18,29 @@ func newConfigCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Show or edit knead's settings",
-		Long: `knead reads defaults from ` + "`$XDG_CONFIG_HOME/knead/config.yaml`" + ` (under KNEAD_CONFIG_DIR when
-set): for, partner, bell, voice, accessible, check_in. Environment variables
-(KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL, KNEAD_VOICE, KNEAD_ACCESSIBLE,
+		Long: `knead reads defaults from config.yaml in its settings folder (knead config
+path prints it: $KNEAD_CONFIG_DIR, else $XDG_CONFIG_HOME/knead, else
+~/.config/knead): for, partner, bell, sound, tempo_ticks, voice, accessible,
+check_in. Environment variables (KNEAD_FOR, KNEAD_PARTNER, KNEAD_BELL,
+KNEAD_SOUND, KNEAD_TEMPO_TICKS, KNEAD_VOICE, KNEAD_ACCESSIBLE,
 KNEAD_CHECK_IN) override the file, and flags override both.`,
 		Args: cobra.NoArgs,
 	}
+	show := &cobra.Command{
+		Use:   "show",
+		Short: "Show the effective settings and where each comes from",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := g.settings(cmd)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "# %s\n%s", config.Path(paths.ConfigDir()), cfg.Show())
+			return nil
+		},
+	}
+	// The flags change the settings shown, as they change a session.
+	g.register(show, sessionFlags...)
 	cmd.AddCommand(
 		&cobra.Command{
 			Use:   "path",
@@ -34,19 +51,7 @@ KNEAD_CHECK_IN) override the file, and flags override both.`,
 				return nil
 			},
 		},
-		&cobra.Command{
-			Use:   "show",
-			Short: "Show the effective settings and where each comes from",
-			Args:  cobra.NoArgs,
-			RunE: func(cmd *cobra.Command, _ []string) error {
-				cfg, err := g.settings(cmd)
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "# %s\n%s", config.Path(paths.ConfigDir()), cfg.Show())
-				return nil
-			},
-		},
+		show,
 		&cobra.Command{
 			Use:   "edit",
 			Short: "Open the settings file in $EDITOR (created with comments if missing)",

@@ -18,7 +18,7 @@ func TestConfigPathShowAndPrecedence(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("show: %d %s", code, errOut)
 	}
-	for _, want := range []string{"for:       self                 (flag)", "voice:     say                  (environment)", "bell:      true                 (flag)", "check_in:  step                 (default)"} {
+	for _, want := range []string{"for:         self  (flag)", "voice:       say   (environment)", "bell:        true  (flag)", "check_in:    step  (default)", "tempo_ticks: false (default)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}

@@ -31,8 +31,9 @@ func newHistoryCmd() *cobra.Command {
 		Long: `Shows every recorded session (date, person, routine, minutes, pain before and
 after, how it ended) and a chart of the pain across the course. --csv and
 --json export the same for a doctor or a spreadsheet (formats in
-docs/history.md). The history is kept in ` + "`$XDG_DATA_HOME/knead/knead.db`" + `
-(KNEAD_DATA_DIR overrides the folder), readable by you only.`,
+docs/history.md). The history is kept in knead.db in knead's data folder:
+$KNEAD_DATA_DIR, else $XDG_DATA_HOME/knead, else ~/.local/share/knead,
+readable by you only.`,
 		Example: `  knead history
   knead history --person me --since 2026-11-01
   knead history --csv > sessions.csv

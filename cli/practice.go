@@ -75,6 +75,7 @@ the step's number (see knead routines show ROUTINE).`,
 		},
 	}
 	cmd.Flags().BoolVar(&metronome, "metronome", false, "lead the rhythm with a pulse (and the bell) at the target tempo")
+	g.register(cmd, "no-bell")
 	return cmd
 }
 

@@ -69,7 +69,7 @@ massage, and whenever you are in doubt.`,
 			return runApp(cmd, g, "")
 		},
 	}
-	g.register(root)
+	g.register(root, sessionFlags...)
 	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newConfigCmd(g), newPracticeCmd(g))
 	return root
 }

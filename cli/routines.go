@@ -20,7 +20,9 @@ func newRoutinesCmd() *cobra.Command {
 		Use:   "routines",
 		Short: "List, show and check massage routines",
 		Long: `Routines are YAML files: the built-in ones come from the source articles,
-and your own go in ` + "`$XDG_CONFIG_HOME/knead/routines/`" + ` (see docs/routines.md).`,
+and your own go in the routines folder of knead's settings folder
+($KNEAD_CONFIG_DIR, else $XDG_CONFIG_HOME/knead, else ~/.config/knead; see
+docs/routines.md).`,
 		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(

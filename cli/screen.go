@@ -50,6 +50,7 @@ Question ids, for --answers files: ` + strings.Join(questionIDs(), ", ") + `.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.answers, "answers", "", "read the answers from a YAML or JSON file of id: yes/no/number")
 	f.BoolVar(&opts.json, "json", false, "print the clearance as JSON")
+	g.register(cmd, screenFlags...)
 	return cmd
 }
 

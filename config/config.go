@@ -208,14 +208,17 @@ func (c Config) Show() string {
 		"sound": c.Sound, "tempo_ticks": fmt.Sprint(c.TempoTicks),
 		"accessible": fmt.Sprint(c.Accessible), "check_in": c.CheckIn,
 	}
-	keys := Keys
-	var b strings.Builder
-	for _, k := range keys {
-		v := values[k]
-		if v == "" {
-			v = `""`
+	// Columns as wide as their widest entry, so that they line up.
+	keyW, valueW := 0, 0
+	for _, k := range Keys {
+		if values[k] == "" {
+			values[k] = `""`
 		}
-		fmt.Fprintf(&b, "%-10s %-20s (%s)\n", k+":", v, c.Sources[k])
+		keyW, valueW = max(keyW, len(k)+1), max(valueW, len([]rune(values[k])))
+	}
+	var b strings.Builder
+	for _, k := range Keys {
+		fmt.Fprintf(&b, "%-*s %-*s (%s)\n", keyW, k+":", valueW, values[k], c.Sources[k])
 	}
 	return b.String()
 }

@@ -44,7 +44,7 @@ func TestPrecedenceFileEnvironmentFlag(t *testing.T) {
 			t.Errorf("%s = %q from %s, want %q from %s", k, got[k], c.Sources[k], w.value, w.source)
 		}
 	}
-	if show := c.Show(); !strings.Contains(show, "partner:   Cy") || !strings.Contains(show, "(flag)") {
+	if show := c.Show(); !strings.Contains(show, "partner:     Cy") || !strings.Contains(show, "(flag)") {
 		t.Errorf("show:\n%s", show)
 	}
 }

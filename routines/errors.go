@@ -47,6 +47,16 @@ func (ps *problems) add(line int, format string, args ...any) {
 	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
+// at reports whether a problem was already found on line.
+func (ps *problems) at(line int) bool {
+	for _, p := range ps.list {
+		if p.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
 // err returns nil when nothing was found, so callers can write
 // `if err := ps.err(); err != nil`.
 func (ps *problems) err() error {

@@ -44,10 +44,17 @@ func Parse(name string, data []byte) (*Routine, error) {
 	}
 	d := &decoder{problems: ps, pos: map[string]int{}}
 	r := d.routine(docs[0].Body)
-	if ps.err() != nil {
-		return nil, ps.err()
+	// The rules run on what could be read, so that a file's problems all
+	// show in one pass; a rule's complaint about a line that already has
+	// one would only repeat the same mistake.
+	schema := &problems{file: name, list: ps.list}
+	rules := &problems{file: name}
+	validate(r, d.pos, rules)
+	for _, p := range rules.list {
+		if !schema.at(p.Line) {
+			ps.list = append(ps.list, p)
+		}
 	}
-	validate(r, d.pos, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
@@ -278,7 +285,7 @@ func (d *decoder) routine(n ast.Node) *Routine {
 		if req.empty {
 			if _, present := d.pos[req.key]; !present {
 				d.add(top, "missing %q: %s", req.key, req.hint)
-			} else {
+			} else if !d.at(d.pos[req.key]) { // a wrong value is one mistake, not two
 				d.add(d.pos[req.key], "%q is empty: %s", req.key, req.hint)
 			}
 		}

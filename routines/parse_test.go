@@ -224,3 +224,28 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// A file's problems all show in one pass, schema and rules together, and a
+// wrong value is one problem, not two.
+func TestEveryProblemInOnePass(t *testing.T) {
+	t.Parallel()
+	data := "id: x\ntitle: X\nfor: me\narea: lumbar\nposition: lying\nsteps:\n  - title: Stroke\n    technique: stroking\n    duration: 2 minutes\n    intensity: gentle\n    cue: stroke\n    zone: upper-back\n"
+	_, err := Parse("r.yaml", []byte(data))
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err %v", err)
+	}
+	var lines []string
+	for _, p := range fe.Problems {
+		lines = append(lines, p.Error())
+	}
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{`r.yaml:3: for "me" is not one of`, `r.yaml:9: step 1 duration "2 minutes" is not a duration`, "r.yaml:4: area: lumbar, but no step works the lumbar"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "r.yaml:3:"); n != 1 {
+		t.Errorf("for: me gives %d problems:\n%s", n, got)
+	}
+}

@@ -222,23 +222,6 @@ func TestCtrlCExitsWith130(t *testing.T) {
 	}
 }
 
-// rawMsgs runs a batch of commands and collects what they print raw.
-func rawMsgs(cmd tea.Cmd) []string {
-	if cmd == nil {
-		return nil
-	}
-	var out []string
-	switch msg := cmd().(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			out = append(out, rawMsgs(c)...)
-		}
-	case tea.RawMsg:
-		out = append(out, msg.Msg.(string))
-	}
-	return out
-}
-
 // bellsAsked runs a batch of commands and returns the length of the bell
 // pattern it starts (0 for none).
 func bellsAsked(cmd tea.Cmd) int {

@@ -273,7 +273,7 @@ func (m *Model) countdown(st coach.State, w, h int) []string {
 	boxW, boxH := bigSize(widest, scale, true)
 	inverted := lastTen(st)
 	if boxW > w || boxH > h {
-		boxW, boxH = bigSize(widest, 1, false)
+		_, boxH = bigSize(widest, 1, false)
 		inverted = false
 	}
 	paint := painter(m.countdownStyle(st))

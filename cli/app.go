@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -137,6 +138,8 @@ func withSound(opts *guide.Options, cfg config.Config, warn io.Writer) (stop fun
 		opts.Voice.ShareWith(opts.Tones.Floor)
 	}
 	return func() {
+		// The last cues (the end of the session) are heard before exit.
+		opts.Tones.Wait(3 * time.Second)
 		opts.Voice.Close()
 		opts.Tones.Close()
 	}

@@ -811,3 +811,34 @@ func TestBackRestartsThenGoesBack(t *testing.T) {
 		t.Fatalf("3 s in, back: step %d at %s; want step 1", st.StepIndex+1, st.Elapsed)
 	}
 }
+
+// Turning over between a first-side step and a second-side step is a side
+// switch: it has its cue, naming the side.
+func TestTurningOverBetweenStepsIsASideSwitch(t *testing.T) {
+	t.Parallel()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := lib.Get("lumbar-self")
+	clock := newClock()
+	s := newSession(t, r, clock)
+	must(t, s, E(Confirm), SideEvent(Left), RateEvent(3))
+	var switched []Cue
+	for i := 0; i < 2000 && s.State().Phase != Rest; i++ {
+		var cues []Cue
+		if s.State().Phase == CheckIn {
+			cues = must(t, s, RateEvent(3))
+		} else {
+			cues = advance(t, s, clock, time.Second)
+		}
+		for _, c := range cues {
+			if c.Kind == CueSideSwitch {
+				switched = append(switched, c)
+			}
+		}
+	}
+	if len(switched) != 1 || switched[0].Step != 2 || switched[0].Side != Left {
+		t.Fatalf("side switches: %+v", switched)
+	}
+}

@@ -116,6 +116,11 @@ func (s *Session) startStep(i int, now time.Time, emit func(Cue)) {
 	s.startRun(now)
 	st := s.steps[i]
 	emit(Cue{Kind: CueStepStart, Step: i, Title: st.Title, Text: st.Cue, Duration: int(st.Duration / time.Second), Side: s.sideAt(0)})
+	if i > 0 && st.Side == routines.SecondSide && s.steps[i-1].Side == routines.FirstSide {
+		// Turning over between two steps is a side switch too, with its
+		// own sound and banner.
+		emit(Cue{Kind: CueSideSwitch, Step: i, Title: st.Title, Side: s.sideAt(0)})
+	}
 	s.emitPass(0, emit)
 }
 

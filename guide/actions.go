@@ -207,8 +207,14 @@ func (f *Flow) notSettled() string {
 
 // speak plays the reply's cues as tones and says them and its note, when
 // there are tones and a voice: each tone is queued before its words, and
-// the voice waits for it.
+// the voice waits for it. The note (a rating read back) comes first: the
+// voice drops words still waiting for newer ones, and the cues that follow
+// a rating (a stop, the next step) matter more than its echo.
 func (f *Flow) speak(r Reply) {
+	if r.Note != "" && f.opts.Voice != nil {
+		f.voiceSeq++
+		f.opts.Voice.Say(f.voiceSeq, voice.Spoken(r.Note))
+	}
 	for _, c := range r.Cues {
 		if tone, ok := SoundOf(c, f.opts.TempoTicks); ok {
 			f.opts.Tones.Play(tone)
@@ -220,9 +226,5 @@ func (f *Flow) speak(r Reply) {
 			f.voiceSeq++
 			f.opts.Voice.Say(f.voiceSeq, w)
 		}
-	}
-	if r.Note != "" && f.opts.Voice != nil {
-		f.voiceSeq++
-		f.opts.Voice.Say(f.voiceSeq, voice.Spoken(r.Note))
 	}
 }

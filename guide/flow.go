@@ -105,6 +105,11 @@ func New(opts Options) (*Flow, error) {
 		}
 		f.clock = coach.Scaled(opts.Clock, opts.Speed)
 		f.engine, f.rehearsal, f.journal = coach.NewRehearsal(r, f.clock, opts.Speed), true, nil
+		if f.mode == "" && r.For == routines.ForPartner {
+			// A partner's routine is rehearsed in a partner's words:
+			// "switch to the left side", not "turn over".
+			f.mode = screening.Partner
+		}
 		f.stage = Session
 		return f, nil
 	}

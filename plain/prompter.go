@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"time"
 )
 
 // ErrEndOfInput says that standard input closed before a prompt was answered.
@@ -42,7 +44,41 @@ func NewPrompter(in io.Reader, out io.Writer) *Prompter {
 			lines <- strings.TrimSpace(sc.Text())
 		}
 	}()
-	return &Prompter{Lines: lines, out: out, echo: !IsTerminal(in)}
+	return &Prompter{Lines: lines, out: &lockedWriter{w: out}, echo: !IsTerminal(in)}
+}
+
+// lockedWriter lets the bells of a pattern, rung in the background, write
+// between whole lines, never inside one.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// bellGap is the time between the bells of a pattern, far enough apart to
+// count by ear.
+const bellGap = 300 * time.Millisecond
+
+// Bells rings n terminal bells, bellGap apart, in the background: each cue
+// has its own count, so they can be told apart by ear without a sound
+// player.
+func (p *Prompter) Bells(n int) {
+	if n <= 0 {
+		return
+	}
+	go func() {
+		for i := range n {
+			if i > 0 {
+				time.Sleep(bellGap)
+			}
+			fmt.Fprint(p.out, "\a")
+		}
+	}()
 }
 
 // IsTerminal reports whether r is a terminal device.

@@ -53,6 +53,15 @@ func (r *runner) answerQuit(s string) {
 // acknowledgement.
 func (r *runner) show(rep guide.Reply, err ...error) {
 	sayCues(r.p, rep.Cues)
+	if r.f.Options().Bell {
+		bells := 0
+		for _, c := range rep.Cues {
+			if tone, ok := guide.SoundOf(c, false); ok {
+				bells = max(bells, tone.Bells())
+			}
+		}
+		r.p.Bells(bells)
+	}
 	for _, c := range rep.Cues {
 		if c.Kind == coach.CueStepStart || c.Kind == coach.CueRestStart {
 			r.lastMinute = c.Duration / 60

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"knead/coach"
+	"knead/guide"
 	"knead/routines"
 )
 
@@ -98,12 +99,12 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		if !confirming {
 			b.WriteString("0 no pain · 5 moderate · 10 worst imaginable\n\n")
 		}
-		keys := "press 0–9, t for 10 · q quit"
+		keys := "press 0–9, t for 10 · q quit · ? keys"
 		switch {
 		case confirming:
-			keys = "enter start · u change it · q quit"
+			keys = "enter start · u change it · q quit · ? keys"
 		case st.Phase != coach.Baseline:
-			keys = "press 0–9, t for 10 · w warning sign · q quit"
+			keys = "press 0–9, t for 10 · w warning sign · s stop · q quit · ? keys"
 		}
 		b.WriteString(m.st.help.Render(keys))
 		if st.Phase == coach.CheckIn && st.NextTitle != "" {
@@ -229,7 +230,7 @@ func (m *Model) viewStepFull(st coach.State, w, h int) string {
 	}
 	top := append([]string{m.header(st)}, m.bannerRows(st, w)...)
 	barW := min(w-32, 60) // room for "12 steps · 40:00 left"
-	bottom := []string{"", fmt.Sprintf("%-8s %s %s / %s", "step", m.bar(st.Elapsed, st.Total, barW), clock(st.Elapsed), clock(st.Total))}
+	bottom := []string{"", fmt.Sprintf("%-8s %s %s / %s", "step", m.bar(st.Elapsed, st.Total, barW), shownElapsed(st), clock(st.Total))}
 	if st.Phase == coach.Step {
 		bottom = append(bottom, fmt.Sprintf("%-8s %s %s", "session", m.bar(st.SessionDone, st.SessionDone+st.SessionLeft, barW), sessionLeft(st)))
 	}
@@ -343,7 +344,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 	if st.CanFinishGently {
 		box.WriteString("\ng finish with gentle stroking only (3 min at most)")
 	}
-	box.WriteString("\n0–9 pain now · w warning sign")
+	box.WriteString("\n" + wrap("0–9 pain now · w warning sign · ? keys", inner))
 	// The advice shortens, then goes, before the frame would be cut: the
 	// box keeps its reason, its keys and its frame in any window.
 	head := b.String()
@@ -360,7 +361,7 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 
 func (m *Model) viewEase(st coach.State, w int) string {
 	tw := max(min(w-8, 70), 10)
-	body := m.st.warn.Render(wrap(m.flow.Question(), tw)) + "\n\n" + wrap(m.flow.EaseAdvice(), tw) + "\n\n" + "enter go on · s stop"
+	body := m.st.warn.Render(wrap(m.flow.Question(), tw)) + "\n\n" + wrap(m.flow.EaseAdvice(), tw) + "\n\n" + "enter go on · 0–9 pain · s stop · ? keys"
 	if st.Phase == coach.Step {
 		body = fmt.Sprintf("Paused at %s.\n", clock(st.Remaining)) + body
 	}
@@ -393,6 +394,13 @@ func (m *Model) bar(done, total time.Duration, width int) string {
 	return m.st.barFull.Render(strings.Repeat("█", filled)) + m.st.barEmpty.Render(strings.Repeat("░", width-filled))
 }
 
+// shownElapsed is the time done as the countdown shows it: the total less
+// the remaining seconds rounded up, so that the two always add up.
+func shownElapsed(st coach.State) string {
+	left := (st.Remaining + time.Second - 1) / time.Second * time.Second
+	return clock(max(st.Total-left, 0))
+}
+
 // sessionLeft says what is left of the session: "3 steps · 4:35 left".
 func sessionLeft(st coach.State) string {
 	steps := fmt.Sprintf("%d steps", st.StepsLeft)
@@ -418,10 +426,19 @@ func (m *Model) keyHelp(w int) string {
 	line := []string{label(k.Pain), label(k.Stop)}
 	help := "? keys"
 	width := func(parts []string) int { return len([]rune(strings.Join(append(parts, help), " · "))) }
-	for _, b := range []key.Binding{k.Pause, k.Warning, k.Next, k.Back, k.Extend, k.Quit} {
-		if width(append(line, label(b))) <= w {
-			line = append(line, label(b))
+	// In order of importance: a key is shown only when every key before
+	// it is, and only when it works now (not b in the rest, for one).
+	for _, b := range []struct {
+		binding key.Binding
+		kind    guide.ActionKind
+	}{{k.Pause, guide.PauseResume}, {k.Warning, guide.Warning}, {k.Next, guide.Next}, {k.Back, guide.Back}, {k.Extend, guide.Extend}, {k.Quit, guide.Quit}} {
+		if !m.flow.Valid(b.kind) {
+			continue
 		}
+		if width(append(line, label(b.binding))) > w {
+			break
+		}
+		line = append(line, label(b.binding))
 	}
 	return m.st.help.Render(truncate(strings.Join(append(line, help), " · "), w))
 }

@@ -160,7 +160,7 @@ func TestStopBoxKeepsItsFrame(t *testing.T) {
 		tick(m, clock, 5)
 		press(m, "3", "6")
 		out := screenText(m)
-		for _, want := range []string{"┏", "┗", "pain rose from 3 to 6", "e end the session", "0–9 pain now"} {
+		for _, want := range []string{"┏", "┗", "┓", "┛", "pain rose from 3 to 6", "e end the session", "0–9 pain now"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%dx%d lacks %q:\n%s", sz[0], sz[1], want, out)
 			}

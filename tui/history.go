@@ -23,8 +23,12 @@ func (m *Model) openHistory() tea.Cmd {
 	m.historyFrom, m.historyOffset, m.historyLines = m.screen, 0, nil
 	m.setScreen(screenHistory)
 	store := m.opts.Journal
-	if store == nil {
+	switch {
+	case store == nil && m.opts.JournalProblem != "":
 		m.historyLines = []string{"The history is not available: " + m.opts.JournalProblem}
+		return nil
+	case store == nil:
+		m.historyLines = []string{"A rehearsal does not open the history; see it with: knead history"}
 		return nil
 	}
 	return func() tea.Msg {

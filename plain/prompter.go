@@ -30,7 +30,13 @@ type Prompter struct {
 	// echo repeats each answer after its prompt, so that a transcript of
 	// piped input reads like a conversation; a terminal echoes by itself.
 	echo bool
+	// ringing counts the bell patterns still under way.
+	ringing sync.WaitGroup
 }
+
+// Quiet waits for the bells still ringing, so that nothing is written
+// after the run returns.
+func (p *Prompter) Quiet() { p.ringing.Wait() }
 
 // NewPrompter reads lines from in in the background and writes prompts to
 // out.
@@ -71,7 +77,9 @@ func (p *Prompter) Bells(n int) {
 	if n <= 0 {
 		return
 	}
+	p.ringing.Add(1)
 	go func() {
+		defer p.ringing.Done()
 		for i := range n {
 			if i > 0 {
 				time.Sleep(bellGap)

@@ -38,6 +38,7 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 // ends; it returns the exit status.
 func Drive(f *guide.Flow, in io.Reader, out io.Writer) (int, error) {
 	p := NewPrompter(in, out)
+	defer p.Quiet()
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGHUP, syscall.SIGTERM)
 	defer signal.Stop(signals)

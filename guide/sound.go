@@ -31,3 +31,15 @@ func SoundOf(c coach.Cue, ticks bool) (sound.Cue, bool) {
 	}
 	return 0, false
 }
+
+// Bells is how many terminal bells mark a reply without a sound player:
+// the pattern of its most important cue.
+func Bells(cues []coach.Cue) int {
+	n := 0
+	for _, c := range cues {
+		if tone, ok := SoundOf(c, false); ok {
+			n = max(n, tone.Bells())
+		}
+	}
+	return n
+}

@@ -54,13 +54,7 @@ func (r *runner) answerQuit(s string) {
 func (r *runner) show(rep guide.Reply, err ...error) {
 	sayCues(r.p, rep.Cues)
 	if r.f.Options().Bell {
-		bells := 0
-		for _, c := range rep.Cues {
-			if tone, ok := guide.SoundOf(c, false); ok {
-				bells = max(bells, tone.Bells())
-			}
-		}
-		r.p.Bells(bells)
+		r.p.Bells(guide.Bells(rep.Cues))
 	}
 	for _, c := range rep.Cues {
 		if c.Kind == coach.CueStepStart || c.Kind == coach.CueRestStart {

@@ -44,16 +44,12 @@ func (m *Model) do(a guide.Action) tea.Cmd {
 func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 	var cmds []tea.Cmd
 	flash := ""
-	bells := 0
 	for _, c := range r.Cues {
 		if text := cueWords(c); text != "" {
 			flash = text
 		}
-		if tone, ok := guide.SoundOf(c, false); ok {
-			bells = max(bells, tone.Bells())
-		}
 	}
-	cmds = append(cmds, m.ring(bells))
+	cmds = append(cmds, m.ring(guide.Bells(r.Cues)))
 	m.noteBanner(r.Cues, r.Note)
 	// A rating is always acknowledged, also when it starts the next step.
 	switch {

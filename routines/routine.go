@@ -167,6 +167,16 @@ type Routine struct {
 	File string
 }
 
+// Suits says whether the routine is written for massaging a partner
+// (partner true) or oneself.
+func (r *Routine) Suits(partner bool) bool {
+	want := ForSelf
+	if partner {
+		want = ForPartner
+	}
+	return r.For == ForBoth || r.For == want
+}
+
 // Total is the planned time of all steps, without aftercare.
 func (r *Routine) Total() time.Duration {
 	var total time.Duration

@@ -24,7 +24,7 @@ func (m *Model) pickerRoutines() (list []*routines.Routine, other int) {
 	var locked []*routines.Routine
 	for _, r := range m.opts.Library.All() {
 		switch ok, _ := c.Allows(r); {
-		case !fitsMode(r, c.For):
+		case !r.Suits(c.For == screening.Partner):
 			other++
 		case ok:
 			list = append(list, r)
@@ -33,11 +33,6 @@ func (m *Model) pickerRoutines() (list []*routines.Routine, other int) {
 		}
 	}
 	return append(list, locked...), other
-}
-
-// fitsMode says whether a routine is written for who is massaged.
-func fitsMode(r *routines.Routine, mode screening.Mode) bool {
-	return r.For == routines.ForBoth || string(r.For) == string(mode)
 }
 
 // firstAllowed is where the cursor starts: on the routine used last time

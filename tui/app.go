@@ -149,6 +149,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.screenKeys() != nil {
+		// The key list of a screen around the session: any key closes it.
+		if m.showHelp {
+			m.showHelp = false
+			return m, nil
+		}
+		if k.String() == "?" {
+			m.showHelp = true
+			return m, nil
+		}
+	}
 	switch m.screen {
 	case screenWelcome:
 		return m, m.updateWelcome(msg)
@@ -192,6 +203,9 @@ func (m *Model) render() string {
 }
 
 func (m *Model) renderScreen() string {
+	if keys := m.screenKeys(); m.showHelp && keys != nil {
+		return m.viewKeyList(keys)
+	}
 	switch m.screen {
 	case screenWelcome:
 		return m.viewWelcome()

@@ -44,6 +44,5 @@ func (m *Model) helpKeys() [][2]string {
 		add("+", "30 s more for this step", guide.Extend)
 	}
 	add("q", "quit (asks first)", guide.Quit)
-	out = append(out, [2]string{"?", "this list"})
 	return out
 }

@@ -83,6 +83,6 @@ func (m *Model) viewHistory() string {
 		// A cut line says so.
 		b.WriteString(ansi.Truncate(l, w, "…") + "\n")
 	}
-	b.WriteString(m.st.help.Render("↑/↓ pgup/pgdn scroll · esc back"))
+	b.WriteString(m.st.help.Render("↑/↓ pgup/pgdn scroll · esc back · ? keys"))
 	return b.String()
 }

@@ -164,9 +164,9 @@ func (m *Model) viewPicker() string {
 	if m.pickerCursor < 0 {
 		b.WriteString("\n" + wrap("No routine is allowed today.", w) + "\n")
 	}
-	keys := "↑/↓ choose · enter start · q quit"
+	keys := "↑/↓ choose · enter start · q quit · ? keys"
 	if m.flow.Valid(guide.LeaveScreening) {
-		keys = "↑/↓ choose · enter start · esc back · q quit"
+		keys = "↑/↓ choose · enter start · esc back · q quit · ? keys"
 	}
 	b.WriteString("\n" + m.st.help.Render(keys))
 	return b.String()

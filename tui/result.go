@@ -89,9 +89,9 @@ func (m *Model) resultLines(w, detail int) []string {
 	}
 	add(wrap(c.NextStep(), w))
 	add("")
-	help := "q or enter: close knead (this result stays on the terminal)"
+	help := "q or enter: close knead (this result stays on the terminal) · ? keys"
 	if chosen := m.flow.Chosen(); !blocked(c) && chosen != nil {
-		help = fmt.Sprintf("enter: go on to %s · q quit", chosen.Title)
+		help = fmt.Sprintf("enter: go on to %s · q quit · ? keys", chosen.Title)
 	}
 	add(m.st.help.Render(wrap(help, w)))
 	return lines

@@ -443,15 +443,7 @@ func (m *Model) keyHelp(w int) string {
 	return m.st.help.Render(truncate(strings.Join(append(line, help), " · "), w))
 }
 
-func (m *Model) viewHelp() string {
-	var b strings.Builder
-	b.WriteString(m.st.title.Render("Keys") + "\n\n")
-	for _, k := range m.helpKeys() {
-		b.WriteString(fmt.Sprintf("  %-8s %s\n", k[0], k[1]))
-	}
-	b.WriteString("\n" + m.st.help.Render("any key closes this list"))
-	return b.String()
-}
+func (m *Model) viewHelp() string { return m.viewKeyList(m.helpKeys()) }
 
 func (m *Model) viewSummary() string {
 	w, h := m.size()
@@ -488,6 +480,6 @@ func (m *Model) viewSummary() string {
 	for _, a := range sum.Advice {
 		b.WriteString("\n" + m.st.warn.Render("• "+indent(wrap(a, tw-2), "  ")[2:]))
 	}
-	b.WriteString("\n\n" + m.st.help.Render("h history · enter or q to close"))
+	b.WriteString("\n\n" + m.st.help.Render("h history · enter or q to close · ? keys"))
 	return fit(b.String(), w, h)
 }

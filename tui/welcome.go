@@ -95,7 +95,7 @@ func (m *Model) viewWelcome() string {
 		}
 		b.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
 	} else {
-		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · h history · q quit") + "\n")
+		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · h history · q quit · ? keys") + "\n")
 	}
 	return b.String()
 }

@@ -12,10 +12,12 @@ import (
 // mat and read it.
 const bannerTime = 3 * time.Second
 
-// banner is a moment that matters, shown large for a few seconds.
+// banner is a moment that matters, shown large for a few seconds: its
+// sentence, and the word of it drawn in big letters where the window has
+// room for them.
 type banner struct {
-	text  string
-	until time.Time
+	text, big string
+	until     time.Time
 }
 
 // now is the wall clock of the app (the test clock in tests). Banners keep
@@ -32,46 +34,55 @@ func (m *Model) now() time.Time {
 // acknowledgement too.
 func (m *Model) noteBanner(cues []coach.Cue, note string) {
 	for _, c := range cues {
-		if text := m.bannerWords(c); text != "" {
+		if b := m.bannerOf(c); b.text != "" {
 			if note != "" {
-				text = strings.TrimSuffix(note, ".") + " · " + text
+				b.text = strings.TrimSuffix(note, ".") + " · " + b.text
 			}
-			m.banner = banner{text: text, until: m.now().Add(bannerTime)}
+			b.until = m.now().Add(bannerTime)
+			m.banner = b
 		}
 	}
 }
 
-// bannerWords is a banner's text for a cue; "" for cues without one.
-func (m *Model) bannerWords(c coach.Cue) string {
+// bannerOf is a cue's banner; empty for cues without one. The big word is
+// what to do, short enough to draw large: the side, or the technique.
+func (m *Model) bannerOf(c coach.Cue) banner {
 	switch c.Kind {
 	case coach.CueSideSwitch:
 		side := strings.ToUpper(string(c.Side))
 		switch {
 		case side == "":
-			return "SWITCH SIDES"
+			return banner{text: "SWITCH SIDES", big: "SWITCH SIDES"}
 		case m.flow.Partner():
-			return fmt.Sprintf("Switch to the %s side", side)
+			return banner{text: fmt.Sprintf("Switch to the %s side", side), big: side + " SIDE"}
 		}
-		return fmt.Sprintf("TURN OVER — now the %s side", side)
+		return banner{text: fmt.Sprintf("TURN OVER — now the %s side", side), big: "TURN OVER"}
 	case coach.CueStepStart:
-		return "Now: " + c.Title
+		b := banner{text: "Now: " + c.Title}
+		if r := m.flow.Routine(); r != nil && c.Step >= 0 && c.Step < len(r.Steps) {
+			b.big = strings.ToUpper(string(r.Steps[c.Step].Technique))
+		}
+		return b
 	case coach.CueRestStart:
-		return "Massage done: REST"
+		return banner{text: "Massage done: REST", big: "REST"}
 	}
-	return ""
+	return banner{}
 }
 
-// bannerText is the banner to show now: PAUSED for as long as the clock is
+// bannerNow is the banner to show now: PAUSED for as long as the clock is
 // held, otherwise the latest moment's banner while it lasts.
-func (m *Model) bannerText(st coach.State) string {
+func (m *Model) bannerNow(st coach.State) banner {
 	if st.Paused && st.Prompt == coach.NoPrompt && !m.heldClock {
-		return "PAUSED — space to go on"
+		return banner{text: "PAUSED — space to go on", big: "PAUSED"}
 	}
 	if m.banner.text != "" && m.now().Before(m.banner.until) {
-		return m.banner.text
+		return m.banner
 	}
-	return ""
+	return banner{}
 }
+
+// bannerText is the sentence of the banner to show now, "" for none.
+func (m *Model) bannerText(st coach.State) string { return m.bannerNow(st).text }
 
 // bannerRows draws the banner three rows high across the width, in
 // reversed colours, so that it reads as a block from across the room and
@@ -87,6 +98,48 @@ func (m *Model) bannerRows(st coach.State, w int) []string {
 	middle := strings.Repeat(" ", pad/2) + text + strings.Repeat(" ", pad-pad/2)
 	bar = m.st.banner.Render(bar)
 	return []string{bar, m.st.bannerText.Render(middle), bar}
+}
+
+// bigBanner draws the banner with its word in big letters cut out of a
+// solid band, the sentence under them, in at most rows rows across w
+// cells; nil when there is no banner, no big word, or no room for it.
+// The letters scale up with the window, like the countdown.
+func (m *Model) bigBanner(st coach.State, w, rows int) []string {
+	b := m.bannerNow(st)
+	if b.big == "" || !drawable(b.big) {
+		return nil
+	}
+	scale := 0
+	for s := 1; ; s++ {
+		bw, bh := bigSize(b.big, s, false)
+		if bw+4 > w || bh+3 > rows {
+			break
+		}
+		scale = s
+	}
+	if scale == 0 {
+		return nil
+	}
+	bw, _ := bigSize(b.big, scale, false)
+	left := (w - bw) / 2
+	bar := m.st.banner.Render(strings.Repeat("█", w))
+	out := []string{bar}
+	for _, row := range bigRows(b.big, scale, false) {
+		var cut strings.Builder
+		for _, p := range row {
+			if p == ' ' {
+				cut.WriteRune('█')
+			} else {
+				cut.WriteRune(' ')
+			}
+		}
+		line := strings.Repeat("█", left) + cut.String() + strings.Repeat("█", w-left-bw)
+		out = append(out, m.st.banner.Render(line))
+	}
+	text := truncate(b.text, w-2)
+	pad := max(w-cellWidth(text), 0)
+	out = append(out, m.st.bannerText.Render(strings.Repeat(" ", pad/2)+text+strings.Repeat(" ", pad-pad/2)), bar)
+	return out
 }
 
 // lastTen is true in the last ten seconds of a running step or rest.

@@ -107,12 +107,12 @@ func TestGoldenBanners(t *testing.T) {
 func TestBannersComeAndGo(t *testing.T) {
 	t.Parallel()
 	self, _ := sessionModel(t, "lumbar-self", screening.Self, 120, 40)
-	if got := self.bannerWords(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got != "TURN OVER — now the LEFT side" {
-		t.Errorf("self side switch: %q", got)
+	if got := self.bannerOf(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got.text != "TURN OVER — now the LEFT side" || got.big != "TURN OVER" {
+		t.Errorf("self side switch: %+v", got)
 	}
 	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 120, 40)
-	if got := m.bannerWords(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got != "Switch to the LEFT side" {
-		t.Errorf("partner side switch: %q", got)
+	if got := m.bannerOf(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got.text != "Switch to the LEFT side" || got.big != "LEFT SIDE" {
+		t.Errorf("partner side switch: %+v", got)
 	}
 	press(m, "n", "3")
 	if out := screenText(m); !strings.Contains(out, "Now: Deep stroking to the coccyx") || !strings.Contains(out, strings.Repeat("█", 120)) {
@@ -212,4 +212,47 @@ func TestWarningsStayVisible(t *testing.T) {
 	if out := screenText(m); strings.Contains(out, "not found") {
 		t.Fatalf("the second step still shows the warning:\n%s", out)
 	}
+}
+
+// Where the window has room, a banner's word is drawn in big letters cut
+// out of a solid band, and the countdown keeps its size while it shows.
+func TestBannerWordIsBigAndTheCountdownKeepsItsSize(t *testing.T) {
+	t.Parallel()
+	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		m, clock := sessionModel(t, "lumbar-partner", screening.Partner, sz[0], sz[1])
+		tick(m, clock, 4)
+		before := countdownRows(screenText(m))
+		press(m, "space")
+		out := screenText(m)
+		letters := 0
+		for _, l := range strings.Split(out, "\n") {
+			if cellWidth(l) == sz[0] && strings.HasPrefix(l, "██") && strings.Contains(l, "█ ") {
+				letters++
+			}
+		}
+		if letters < 5 {
+			t.Errorf("%dx%d: PAUSED is not drawn in big letters:\n%s", sz[0], sz[1], out)
+		}
+		if after := countdownRows(out); after != before {
+			t.Errorf("%dx%d: the countdown is %d rows under the banner, %d without", sz[0], sz[1], after, before)
+		}
+		if !strings.Contains(out, "PAUSED — space to go on") {
+			t.Errorf("%dx%d: the banner lost its sentence:\n%s", sz[0], sz[1], out)
+		}
+	}
+}
+
+// countdownRows counts the rows of a step screen that draw the countdown:
+// blocks right of the back diagram.
+func countdownRows(screen string) int {
+	n := 0
+	for _, l := range strings.Split(screen, "\n") {
+		r := []rune(l)
+		band := strings.HasPrefix(l, "██")
+		bar := strings.HasPrefix(l, "step") || strings.HasPrefix(l, "session")
+		if len(r) > diagramColumn && strings.Contains(string(r[diagramColumn:]), "███") && !band && !bar {
+			n++
+		}
+	}
+	return n
 }

@@ -6,33 +6,24 @@ import (
 	"time"
 )
 
-// bigFont draws digits and a few capitals on a five-by-five grid, so that
-// the countdown can be read from a mat two metres away. Each mark is one
-// pixel; bigText scales the pixels up to fill large windows.
-var bigFont = map[rune][5]string{
-	'0': {"█████", "█   █", "█   █", "█   █", "█████"},
-	'1': {"  ██ ", "   █ ", "   █ ", "   █ ", "  ███"},
-	'2': {"█████", "    █", "█████", "█    ", "█████"},
-	'3': {"█████", "    █", " ████", "    █", "█████"},
-	'4': {"█   █", "█   █", "█████", "    █", "    █"},
-	'5': {"█████", "█    ", "█████", "    █", "█████"},
-	'6': {"█████", "█    ", "█████", "█   █", "█████"},
-	'7': {"█████", "    █", "   █ ", "  █  ", "  █  "},
-	'8': {"█████", "█   █", "█████", "█   █", "█████"},
-	'9': {"█████", "█   █", "█████", "    █", "█████"},
-	':': {" ", "█", " ", "█", " "},
-	'S': {"█████", "█    ", "█████", "    █", "█████"},
-	'T': {"█████", "  █  ", "  █  ", "  █  ", "  █  "},
-	'O': {"█████", "█   █", "█   █", "█   █", "█████"},
-	'P': {"█████", "█   █", "█████", "█    ", "█    "},
-}
-
 // fontRows is the height of a glyph in pixels.
 const fontRows = 5
 
-// bigText renders s in the big font at scale 1: five rows, one space
-// between glyphs.
-func bigText(s string) string { return strings.Join(bigRows(s, 1, false), "\n") }
+// bigText renders s in the big font at scale: five rows a scale, one
+// space between glyphs.
+func bigText(s string, scale int) string { return strings.Join(bigRows(s, scale, false), "\n") }
+
+// bigScale is the largest scale, at least 1, at which s fits in w×h cells.
+func bigScale(s string, w, h int) int {
+	scale := 1
+	for {
+		bw, bh := bigSize(s, scale+1, false)
+		if bw > w || bh > h {
+			return scale
+		}
+		scale++
+	}
+}
 
 // bigRows renders s with every pixel scale cells wide and scale rows
 // high. Inverted, the glyphs are cut out of a solid block one pixel wider

@@ -228,7 +228,7 @@ func (m *Model) viewStepFull(st coach.State, w, h int) string {
 			text = append(text, l)
 		}
 	}
-	top := append([]string{m.header(st)}, m.bannerRows(st, w)...)
+	band := m.bannerRows(st, w)
 	barW := min(w-32, 60) // room for "12 steps · 40:00 left"
 	bottom := []string{"", fmt.Sprintf("%-8s %s %s / %s", "step", m.bar(st.Elapsed, st.Total, barW), shownElapsed(st), clock(st.Total))}
 	if st.Phase == coach.Step {
@@ -243,8 +243,16 @@ func (m *Model) viewStepFull(st coach.State, w, h int) string {
 	bottom = append(bottom, m.keyHelp(w))
 	// The middle takes what the top and the key line leave: the countdown
 	// grows into it, and the cue's last lines go before the keys would.
-	room := max(h-len(top)-len(bottom), 1)
-	col := append(m.countdown(st, colW, room-len(text)), text...)
+	// Its size is set with the small band, so that it stays the same
+	// while a big banner shows: the banner takes the cue's rows instead.
+	room := max(h-1-len(band)-len(bottom), 1)
+	digits := m.countdown(st, colW, room-len(text))
+	if big := m.bigBanner(st, w, room+len(band)-len(digits)-1); big != nil {
+		band = big
+		room = max(h-1-len(band)-len(bottom), 1)
+	}
+	top := append([]string{m.header(st)}, band...)
+	col := append(digits, text...)
 	zone := routines.Zone("")
 	if st.Step != nil {
 		zone = st.Step.Zone
@@ -328,7 +336,7 @@ func (m *Model) viewTiny(st coach.State) string {
 func (m *Model) viewStop(st coach.State, w, h int) string {
 	var b strings.Builder
 	if w >= 40 && h >= 20 {
-		b.WriteString(m.st.danger.Render(bigText("STOP")) + "\n\n")
+		b.WriteString(m.st.danger.Render(bigText("STOP", bigScale("STOP", w-4, h/4))) + "\n\n")
 	} else {
 		b.WriteString(m.st.danger.Render("STOP") + "\n")
 	}

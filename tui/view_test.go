@@ -119,7 +119,8 @@ func TestDiagramLightsTheZoneNeverTheSpine(t *testing.T) {
 // A step that works one side names it and promises no switch.
 func TestOneSideStepNamesItsSide(t *testing.T) {
 	t.Parallel()
-	m, _ := sessionModel(t, "lumbar-self", screening.Self, 100, 30) // pain on the left
+	m, clock := sessionModel(t, "lumbar-self", screening.Self, 100, 30) // pain on the left
+	tick(m, clock, 4)                                                   // the step's banner has gone
 	out := screenText(m)
 	if !strings.Contains(out, "Side: right") || strings.Contains(out, "switch to") {
 		t.Fatalf("step 1:\n%s", out)

@@ -27,11 +27,15 @@ type Out struct {
 	// turn is held while a tone plays, and by a voice while it speaks.
 	turn sync.Mutex
 
+	// now is the clock that dates the waiting cues; a test's own clock.
+	now func() time.Time
+
 	mu       sync.Mutex
-	queue    []Cue
+	queue    []queued
 	idle     chan struct{} // closed while nothing is playing or queued
 	closed   bool
 	failures int
+	dropped  int // cues that waited too long and were not played
 }
 
 // Open writes every cue's WAV once to a new private temporary directory
@@ -66,6 +70,7 @@ func Open(p *Player) (*Out, error) {
 		wake:   make(chan struct{}, 1),
 		done:   make(chan struct{}),
 		idle:   idle,
+		now:    time.Now,
 	}
 	go o.run()
 	return o, nil
@@ -103,7 +108,7 @@ func (o *Out) Play(c Cue) {
 		o.mu.Unlock()
 		return
 	}
-	o.queue = admit(o.queue, c)
+	o.queue = admit(o.queue, queued{cue: c, at: o.now()})
 	if isClosed(o.idle) {
 		o.idle = make(chan struct{})
 	}
@@ -197,17 +202,24 @@ func (o *Out) run() {
 	}
 }
 
-// next takes the oldest waiting cue, or reports idle when there is none.
+// next takes the oldest waiting cue that is not stale, or reports idle
+// when there is none. Stale cues are dropped unplayed: behind a slow
+// player, the tones catch up with the session instead of trailing it.
 func (o *Out) next() (Cue, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	now := o.now()
+	for len(o.queue) > 0 && o.queue[0].stale(now) {
+		o.queue = o.queue[1:]
+		o.dropped++
+	}
 	if len(o.queue) == 0 || o.closed {
 		if !isClosed(o.idle) {
 			close(o.idle)
 		}
 		return 0, false
 	}
-	c := o.queue[0]
+	c := o.queue[0].cue
 	o.queue = o.queue[1:]
 	return c, true
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -283,4 +284,35 @@ func TestFloorTakesTurns(t *testing.T) {
 	}
 	var nothing *Out
 	nothing.Floor()()
+}
+
+// Behind a hung player, the cues that waited more than two seconds are
+// dropped unplayed, so the tones catch up with the session; a stop is
+// played however late.
+func TestStaleCuesAreDropped(t *testing.T) {
+	t.Parallel()
+	p, log := fakePlayer(t, `case "$1" in *step-start.wav) sleep 30;; esac`)
+	p.Grace = 300 * time.Millisecond
+	o := open(t, p)
+	var clock atomic.Int64 // nanoseconds past the epoch of the fake clock
+	o.mu.Lock()
+	o.now = func() time.Time { return time.Unix(0, clock.Load()) }
+	o.mu.Unlock()
+	o.Play(StepStart)
+	played(t, log, 1) // the player hangs on it now
+	o.Play(SideSwitch)
+	o.Play(Stop)
+	o.Play(TenSeconds)
+	clock.Add(int64(3 * time.Second))
+	if !o.Wait(10 * time.Second) {
+		t.Fatal("still busy after the hung player was killed")
+	}
+	if got := names(played(t, log, 2)); !slices.Equal(got, []string{"step-start", "stop"}) {
+		t.Fatalf("played %q, want the hung step-start and the stop only", got)
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.dropped != 2 {
+		t.Errorf("%d cues dropped, want 2", o.dropped)
+	}
 }

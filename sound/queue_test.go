@@ -26,7 +26,14 @@ func TestAdmit(t *testing.T) {
 		{"only stops: oldest goes", append([]Cue{Stop}, repeat(Stop, 7)...), Stop, repeat(Stop, 8)},
 	}
 	for _, tt := range tests {
-		got := admit(slices.Clone(tt.queue), tt.add)
+		var queue []queued
+		for _, c := range tt.queue {
+			queue = append(queue, queued{cue: c})
+		}
+		var got []Cue
+		for _, q := range admit(queue, queued{cue: tt.add}) {
+			got = append(got, q.cue)
+		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: admit(%v, %v) = %v, want %v", tt.name, tt.queue, tt.add, got, tt.want)
 		}

@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"knead/guide"
 )
@@ -51,17 +52,56 @@ func (m *Model) screenKeys() [][2]string {
 }
 
 // viewKeyList draws a list of keys with what each does, closed by any key.
+// Each description wraps under itself; in a window too low for that, each
+// takes one line, cut with an ellipsis, and the title goes.
 func (m *Model) viewKeyList(keys [][2]string) string {
+	keys = append(keys, [2]string{"?", "this list"})
 	width := 0
 	for _, k := range keys {
 		width = max(width, cellWidth(k[0]))
 	}
-	var b strings.Builder
-	b.WriteString(m.st.title.Render("Keys") + "\n\n")
-	for _, k := range append(keys, [2]string{"?", "this list"}) {
-		pad := strings.Repeat(" ", max(width-cellWidth(k[0]), 0))
-		b.WriteString(wrap(fmt.Sprintf("  %s%s  %s", k[0], pad, k[1]), m.textWidth()) + "\n")
+	w, h := m.size()
+	indent := 2 + width + 2
+	descW := max(min(w, m.textWidth())-indent, 10)
+	entries := func(oneLine bool) []string {
+		var out []string
+		for _, k := range keys {
+			desc := strings.Split(wrap(k[1], descW), "\n")
+			if oneLine {
+				desc = []string{ansi.Truncate(k[1], descW, "…")}
+			}
+			pad := strings.Repeat(" ", max(width-cellWidth(k[0]), 0))
+			out = append(out, "  "+k[0]+pad+"  "+desc[0])
+			for _, d := range desc[1:] {
+				out = append(out, strings.Repeat(" ", indent)+d)
+			}
+		}
+		return out
 	}
-	b.WriteString("\n" + m.st.help.Render("any key closes this list"))
-	return b.String()
+	closing := m.st.help.Render("any key closes this list")
+	title := []string{m.st.title.Render("Keys"), ""}
+	for _, way := range [][]string{
+		append(append(title, entries(false)...), "", closing),
+		append(append(title, entries(true)...), "", closing),
+		append(entries(true), closing),
+	} {
+		if len(way) <= h {
+			return strings.Join(way, "\n")
+		}
+	}
+	// Lower still: two columns, each description cut short.
+	cell := func(k [2]string) string {
+		return k[0] + strings.Repeat(" ", max(width-cellWidth(k[0]), 0)) + " " + k[1]
+	}
+	half := (len(keys) + 1) / 2
+	colW := max(w/2, 1)
+	var packed []string
+	for i := range half {
+		row := ansi.Truncate(cell(keys[i]), colW-1, "…")
+		if j := i + half; j < len(keys) {
+			row += strings.Repeat(" ", max(colW-cellWidth(row), 0)) + ansi.Truncate(cell(keys[j]), colW-1, "…")
+		}
+		packed = append(packed, row)
+	}
+	return strings.Join(append(packed, closing), "\n")
 }

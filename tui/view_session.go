@@ -38,7 +38,7 @@ func (m *Model) viewSession() string {
 	case w < minWidth || h < minHeight:
 		body = m.viewTiny(st)
 	case st.Prompt == coach.EasePrompt:
-		body = m.viewEase(st, w)
+		body = m.viewEase(st, w, h)
 	case st.Prompt == coach.GapPrompt:
 		body = m.viewGap(st, w)
 	default:
@@ -334,46 +334,84 @@ func (m *Model) viewTiny(st coach.State) string {
 }
 
 func (m *Model) viewStop(st coach.State, w, h int) string {
-	var b strings.Builder
+	head := m.st.danger.Render("STOP") + "\n"
 	if w >= 40 && h >= 20 {
-		b.WriteString(m.st.danger.Render(bigText("STOP", bigScale("STOP", w-4, h/4))) + "\n\n")
-	} else {
-		b.WriteString(m.st.danger.Render("STOP") + "\n")
+		head = m.st.danger.Render(bigText("STOP", bigScale("STOP", w-4, h/4))) + "\n\n"
 	}
 	inner := max(min(w-8, 70), 10)
-	// The reason and the keys come first, so that they survive a small
-	// window; the advice comes last.
-	var box strings.Builder
-	box.WriteString(m.st.danger.Render(wrap(m.flow.Question(), inner)) + "\n")
+	reason := m.st.danger.Render(wrap(m.flow.Question(), inner))
+	clockLine := ""
 	if st.Phase == coach.Step || st.Phase == coach.Rest {
-		box.WriteString(fmt.Sprintf("The clock is frozen at %s left.\n", clock(st.Remaining)))
+		clockLine = fmt.Sprintf("The clock is frozen at %s left.", clock(st.Remaining))
 	}
-	box.WriteString("\ne end the session")
+	keys := "e end the session"
 	if st.CanFinishGently {
-		box.WriteString("\ng finish with gentle stroking only (3 min at most)")
+		keys += "\n" + wrap("g finish with gentle stroking only (3 min at most)", inner)
 	}
-	box.WriteString("\n" + wrap("0–9 pain now · w warning sign · ? keys", inner))
-	// The advice shortens, then goes, before the frame would be cut: the
-	// box keeps its reason, its keys and its frame in any window.
-	head := b.String()
-	room := h - strings.Count(head, "\n") - 2 // the frame's top and bottom
+	keys += "\n" + wrap("0–9 pain now · w warning sign · ? keys", inner)
 	full, short := m.flow.StopAdvice()
-	for _, advice := range []string{full, short} {
-		full := box.String() + "\n\n" + wrap(advice, inner)
-		if strings.Count(full, "\n")+1 <= room {
-			return head + m.st.stopBox.Render(full)
-		}
-	}
-	return head + m.st.stopBox.Render(box.String())
+	// The fullest box that fits: the advice shortens, then goes, then the
+	// frozen clock and the spacing, then the big sign; the reason, the
+	// keys and the frame stay in any window.
+	return fitBox(h, m.st.stopBox, []boxed{
+		{head, lines(reason, clockLine, "", keys, "", wrap(full, inner))},
+		{head, lines(reason, clockLine, "", keys, "", wrap(short, inner))},
+		{head, lines(reason, clockLine, "", keys)},
+		{"", lines(reason, clockLine, "", keys)},
+		{"", lines(reason, keys)},
+	})
 }
 
-func (m *Model) viewEase(st coach.State, w int) string {
+func (m *Model) viewEase(st coach.State, w, h int) string {
 	tw := max(min(w-8, 70), 10)
-	body := m.st.warn.Render(wrap(m.flow.Question(), tw)) + "\n\n" + wrap(m.flow.EaseAdvice(), tw) + "\n\n" + "enter go on · 0–9 pain · s stop · ? keys"
+	paused := ""
 	if st.Phase == coach.Step {
-		body = fmt.Sprintf("Paused at %s.\n", clock(st.Remaining)) + body
+		paused = fmt.Sprintf("Paused at %s.", clock(st.Remaining))
 	}
-	return m.header(st) + "\n\n" + m.st.easeBox.Render(body)
+	question := m.st.warn.Render(wrap(m.flow.Question(), tw))
+	keys := wrap("enter go on · 0–9 pain · s stop · ? keys", tw)
+	advice := wrap(m.flow.EaseAdvice(), tw)
+	head := m.header(st) + "\n\n"
+	return fitBox(h, m.st.easeBox, []boxed{
+		{head, lines(paused, question, "", advice, "", keys)},
+		{head, lines(question, "", advice, "", keys)},
+		{"", lines(question, "", advice, "", keys)},
+		{"", lines(question, advice, keys)},
+		{"", lines(question, keys)},
+	})
+}
+
+// boxed is one way to draw a prompt: what goes above the box, and the
+// box's content.
+type boxed struct{ head, body string }
+
+// fitBox draws the first of the ways, fullest first, that fits in h rows
+// with its frame, or the last one cut below its frame: a box with its
+// frame is read as a prompt, a box cut open is not.
+func fitBox(h int, style lipgloss.Style, ways []boxed) string {
+	for _, b := range ways {
+		if strings.Count(b.head, "\n")+strings.Count(b.body, "\n")+3 <= h {
+			return b.head + style.Render(b.body)
+		}
+	}
+	last := ways[len(ways)-1]
+	return last.head + style.Render(last.body)
+}
+
+// lines joins the non-empty parts with newlines; "" parts are kept as
+// blank lines only between two parts that are not empty.
+func lines(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, p)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
 }
 
 func (m *Model) viewGap(st coach.State, w int) string {

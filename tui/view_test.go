@@ -152,23 +152,33 @@ func TestKeyLineAndTimeLeft(t *testing.T) {
 	}
 }
 
-// The stop box keeps its reason, its keys and its whole frame in small
-// windows.
-func TestStopBoxKeepsItsFrame(t *testing.T) {
+// The stop and ease boxes keep their reason, their keys and their whole
+// frame in small windows, and the key list keeps every key and how to
+// close it.
+func TestBoxesKeepTheirFrame(t *testing.T) {
 	t.Parallel()
-	for _, sz := range [][2]int{{40, 12}, {50, 14}, {80, 24}} {
-		m, clock := sessionModel(t, "lumbar-self", screening.Self, sz[0], sz[1])
-		tick(m, clock, 5)
-		press(m, "3", "6")
-		out := screenText(m)
-		for _, want := range []string{"┏", "┗", "┓", "┛", "pain rose from 3 to 6", "e end the session", "0–9 pain now"} {
-			if !strings.Contains(out, want) {
-				t.Errorf("%dx%d lacks %q:\n%s", sz[0], sz[1], want, out)
+	for _, sz := range [][2]int{{30, 8}, {40, 12}, {50, 14}, {80, 24}} {
+		check := func(what, out string, want ...string) {
+			for _, want := range want {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s at %dx%d lacks %q:\n%s", what, sz[0], sz[1], want, out)
+				}
+			}
+			if lines := strings.Count(out, "\n") + 1; lines > sz[1] {
+				t.Errorf("%s at %dx%d: %d lines", what, sz[0], sz[1], lines)
 			}
 		}
-		if lines := strings.Count(out, "\n") + 1; lines > sz[1] {
-			t.Errorf("%dx%d: %d lines", sz[0], sz[1], lines)
+		m, clock := sessionModel(t, "lumbar-self", screening.Self, sz[0], sz[1])
+		tick(m, clock, 5)
+		press(m, "?")
+		check("key list", screenText(m), "s ", "stop", "q ", "? ", "any key closes")
+		press(m, "x")
+		if sz[0] >= minWidth {
+			press(m, "4")
+			check("ease box", screenText(m), "╭", "╰", "╮", "╯", "Ease the pressure", "enter go on", "s stop")
 		}
+		press(m, "6")
+		check("stop box", screenText(m), "┏", "┗", "┓", "┛", "STOP: ", "e end the session", "0–9 pain now")
 	}
 }
 

@@ -47,21 +47,21 @@ func (g *globalOptions) register(cmd *cobra.Command, names ...string) {
 	for _, name := range names {
 		switch name {
 		case "for":
-			f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner (asked when not given)")
+			f.StringVar(&g.forWhom, "for", "", "who is massaged: self or partner")
 		case "partner":
-			f.StringVar(&g.partner, "partner", "", "the partner's name, to keep each person's history apart")
+			f.StringVar(&g.partner, "partner", "", "the partner's name (a history each)")
 		case "accessible":
-			f.BoolVar(&g.accessible, "accessible", false, "plain text lines instead of the full screen, for screen readers and scripts; reads answers from stdin (works with a pipe)")
+			f.BoolVar(&g.accessible, "accessible", false, "plain lines, for screen readers, pipes")
 		case "no-bell":
-			f.BoolVar(&g.noBell, "no-bell", false, "do not ring the terminal bell on cues")
+			f.BoolVar(&g.noBell, "no-bell", false, "no terminal bell on cues")
 		case "sound":
-			f.StringVar(&g.sound, "sound", "", "how cues sound: tones (a distinct tone for each cue through pw-play, paplay, aplay or afplay; bell patterns when none is found), bell or off (default tones)")
+			f.StringVar(&g.sound, "sound", "", "tones, bell or off (default tones)")
 		case "tempo-ticks":
 			f.BoolVar(&g.tempoTicks, "tempo-ticks", false, "a soft tick on each tempo pass")
 		case "voice":
-			f.StringVar(&g.voice, "voice", "", "speak cues through this speech command (e.g. espeak-ng, say, spd-say)")
+			f.StringVar(&g.voice, "voice", "", "speech command for cues, e.g. espeak-ng")
 		case "check-in":
-			f.StringVar(&g.checkIn, "check-in", "", "when to ask about the pain: step (after every step) or side (when a side is done)")
+			f.StringVar(&g.checkIn, "check-in", "", "step or side: when to ask the pain")
 		}
 	}
 }
@@ -255,7 +255,7 @@ func newRehearseCmd(g *globalOptions) *cobra.Command {
 	var speed float64
 	cmd := &cobra.Command{
 		Use:   "rehearse ROUTINE",
-		Short: "Play a routine's steps and cues fast, with no massage",
+		Short: "Play a routine fast, with no massage",
 		Long: `Plays the steps, cues and sounds of a routine at --speed times speed, to
 learn the sequence and its timing. Nothing is massaged, so no screening is
 needed, and a rehearsal is never recorded as a session.`,

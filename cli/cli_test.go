@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // run calls knead as the shell would and returns its exit status and output.
@@ -230,6 +233,35 @@ func TestNoTerminalSaysWhatToUse(t *testing.T) {
 			code := Main(context.Background(), args, in, &out, &errOut)
 			if code != 1 || strings.TrimSpace(errOut.String()) != "knead: no terminal: use --accessible, or --answers FILE for knead screen" {
 				t.Errorf("%v from %s: exit %d, %q", args, name, code, errOut.String())
+			}
+		}
+	}
+}
+
+// Every help page fits an 80-column terminal: no line of it wraps. Help
+// is laid out for the terminal's width, read once per process, so the
+// pages are drawn in a child process told the width is 80.
+func TestHelpFitsEightyColumns(t *testing.T) {
+	if os.Getenv("KNEAD_HELP_WIDTH_CHILD") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelpFitsEightyColumns$", "-test.v")
+		cmd.Env = append(os.Environ(), "KNEAD_HELP_WIDTH_CHILD=1", "__FANG_TEST_WIDTH=80")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return
+	}
+	pages := [][]string{{"--help"}}
+	for _, c := range newRoot().Commands() {
+		pages = append(pages, []string{c.Name(), "--help"})
+		for _, sub := range c.Commands() {
+			pages = append(pages, []string{c.Name(), sub.Name(), "--help"})
+		}
+	}
+	for _, args := range pages {
+		_, out, _ := run(t, "", args...)
+		for _, line := range strings.Split(out, "\n") {
+			if w := ansi.StringWidth(strings.TrimRight(line, " ")); w > 80 {
+				t.Errorf("knead %s: a line of %d columns:\n%s", strings.Join(args, " "), w, line)
 			}
 		}
 	}

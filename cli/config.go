@@ -54,7 +54,7 @@ KNEAD_CHECK_IN) override the file, and flags override both.`,
 		show,
 		&cobra.Command{
 			Use:   "edit",
-			Short: "Open the settings file in $EDITOR (created with comments if missing)",
+			Short: "Open the settings file in your editor",
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				return editConfig(cmd)

@@ -27,7 +27,7 @@ func newHistoryCmd() *cobra.Command {
 	o := &historyOptions{}
 	cmd := &cobra.Command{
 		Use:   "history",
-		Short: "Show, export or delete the sessions knead recorded",
+		Short: "Show, export or delete past sessions",
 		Long: `Shows every recorded session (date, person, routine, minutes, pain before and
 after, how it ended) and a chart of the pain across the course. --csv and
 --json export the same for a doctor or a spreadsheet (formats in
@@ -52,7 +52,7 @@ readable by you only.`,
 	f.BoolVar(&o.delete, "delete", false, "delete everything recorded about --person")
 	f.BoolVar(&o.deleteAll, "delete-all", false, "delete the whole history")
 	f.BoolVar(&o.yes, "yes", false, "do not ask before deleting")
-	f.BoolVar(&o.practice, "practice", false, "show practice runs (knead practice): tempo and evenness per technique over time")
+	f.BoolVar(&o.practice, "practice", false, "practice runs: tempo and evenness")
 	return cmd
 }
 

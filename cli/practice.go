@@ -20,7 +20,7 @@ func newPracticeCmd(g *globalOptions) *cobra.Command {
 	var metronome bool
 	cmd := &cobra.Command{
 		Use:   "practice [ROUTINE [STEP]]",
-		Short: "Practise a step's rhythm: tap space at each pass",
+		Short: "Practise a step's rhythm by tapping",
 		Long: `A tempo trainer for practising technique timing, on a cushion or in the air:
 nothing is massaged on a person, so there is no screening. Tap space at each
 pass; knead shows your time per pass against the step's tempo (or the

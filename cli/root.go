@@ -71,6 +71,14 @@ massage, and whenever you are in doubt.`,
 	}
 	g.register(root, sessionFlags...)
 	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newConfigCmd(g), newPracticeCmd(g))
+	// The completion command is made now rather than when it runs, so
+	// that its line in the command list fits an 80-column terminal.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "Print a shell's completion script"
+		}
+	}
 	return root
 }
 

@@ -30,7 +30,7 @@ func newScreenCmd(g *globalOptions) *cobra.Command {
 	opts := &screenOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "screen",
-		Short: "Answer the screening questions: is massage safe today?",
+		Short: "Screening: is massage safe today?",
 		Long: `Runs the screening questionnaire and prints the clearance: clear, gentle
 (gentle routines only), stop (no massage today) or urgent (see a doctor now),
 with the reason for each limit and what to do next.

@@ -67,6 +67,11 @@ func TestAGentleFinishIsRecordedAsStopped(t *testing.T) {
 	if sum.Outcome != Stopped || !sum.FinishedGently || !sum.PainStop || !strings.Contains(sum.StopReason, "from 3 to 5") {
 		t.Fatalf("summary %+v", sum)
 	}
+	// The plan was the routine's steps, not the ones run before the stop
+	// and the gentle step that replaced the rest.
+	if want := len(testRoutine().Steps); sum.StepsPlanned != want {
+		t.Errorf("%d steps planned, want the routine's %d", sum.StepsPlanned, want)
+	}
 	if !sum.Facts().PausesCourse() {
 		t.Fatal("a stop for pain does not pause the course")
 	}

@@ -164,7 +164,7 @@ func (s *Session) Summary() Summary {
 		Ratings:        append([]Rating(nil), s.ratings...),
 		StepsCompleted: s.count(ranToEnd),
 		StepsSkipped:   s.count(skipped),
-		StepsPlanned:   len(s.steps),
+		StepsPlanned:   len(s.routine.Steps),
 		Active:         s.active,
 		Rest:           s.restActive,
 		Outcome:        s.outcome,

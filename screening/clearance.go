@@ -122,7 +122,7 @@ func (c Clearance) Allows(r *routines.Routine) (bool, string) {
 		return false, "works the lower back, closed today (" + strings.Join(locks, ", ") + ")"
 	}
 	if len(limits) > 0 && !r.Gentle() {
-		return false, "gentle routines only: " + strings.Join(limits, ", ")
+		return false, "gentle routines only (" + strings.Join(limits, ", ") + ")"
 	}
 	return true, ""
 }

@@ -393,7 +393,7 @@ func TestAllowedRoutines(t *testing.T) {
 	}
 	c, _ := q.Evaluate(Partner, with(allNo(q), "hernia", Yes, "hernia-approved", Yes), now)
 	r, _ := lib.Get("back-classic")
-	if ok, why := c.Allows(r); ok || why != "gentle routines only: disc hernia" {
+	if ok, why := c.Allows(r); ok || why != "gentle routines only (disc hernia)" {
 		t.Errorf("back-classic under hernia: %v %q", ok, why)
 	}
 }

@@ -122,7 +122,7 @@ func TestPickerFitsTheMode(t *testing.T) {
 func TestStartWithANotAllowedRoutineShowsThePicker(t *testing.T) {
 	t.Parallel()
 	m := screenedTo(t, screening.Gentle, Options{Mode: screening.Partner, RoutineID: "back-classic"}, 80, 24)
-	if m.screen != screenPicker || !strings.Contains(screenText(m), "back-classic is not available today: gentle routines only: disc hernia") {
+	if m.screen != screenPicker || !strings.Contains(screenText(m), "back-classic is not available today: gentle routines only (disc hernia") {
 		t.Fatalf("screen %d:\n%s", m.screen, screenText(m))
 	}
 }

@@ -28,10 +28,12 @@ default rate of its technique), the pass count against its target, how even
 your rhythm is, and a chart of your intervals. q ends the run with a
 verdict; runs are kept in the history (knead history --practice).
 
-Without arguments it practises the deep stroking of lumbar-partner. STEP is
-the step's number (see knead routines show ROUTINE).`,
+Without STEP it lists the routine's steps to pick one (ROUTINE is
+lumbar-partner when not given). STEP is the step's number, as knead
+routines show ROUTINE lists them.`,
 		Example: `  knead practice
-  knead practice swedish-back 1 --metronome`,
+  knead practice lumbar-partner
+  knead practice lumbar-partner 2 --metronome`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.settings(cmd)
@@ -69,7 +71,7 @@ the step's number (see knead routines show ROUTINE).`,
 			}
 			defer store.Close()
 			return store.SavePractice(journal.PracticeRun{
-				StartedAt: start, Routine: r.ID, Step: step + 1, Technique: string(p.Step().Technique),
+				StartedAt: start, Routine: r.ID, Step: p.StepIndex() + 1, Technique: string(p.Step().Technique),
 				Target: p.Target().Tempo, Passes: st.Passes, Mean: st.Mean, Spread: st.Spread, Verdict: verdict,
 			})
 		},
@@ -97,10 +99,5 @@ func practiceStep(cmd *cobra.Command, args []string) (*routines.Routine, int, er
 		}
 		return r, n - 1, nil
 	}
-	for i, s := range r.Steps {
-		if s.Tempo > 0 {
-			return r, i, nil
-		}
-	}
-	return r, 0, nil
+	return r, -1, nil // chosen from the list
 }

@@ -114,22 +114,52 @@ func Verdict(st Stats, t Target) string {
 	if t.Min != t.Max {
 		target = fmt.Sprintf("target %s to %s", seconds(t.Min), seconds(t.Max))
 	}
+	word := Pace(st.Mean, t)
+	return fmt.Sprintf("%s%s%s: %s, %s", word, even, passesNote(st.Passes, t.Passes, word == OnTempo), per, target)
+}
+
+// The words Pace judges a time per pass with.
+const (
+	TooFast    = "too fast"
+	LittleFast = "a little fast"
+	OnTempo    = "on tempo"
+	LittleSlow = "a little slow"
+	TooSlow    = "too slow"
+)
+
+// Pace judges one time per pass, or an average, against the target: a
+// tenth either side of the target's range is on tempo. It says nothing
+// where there is no tempo to tap to.
+func Pace(d time.Duration, t Target) string {
+	if t.Tempo <= 0 || t.TooFastToTap || d <= 0 {
+		return ""
+	}
 	lo, hi := float64(t.Min)*0.9, float64(t.Max)*1.1
-	m := float64(st.Mean)
-	var word string
+	m := float64(d)
 	switch {
 	case m < lo*0.8:
-		word = "too fast"
+		return TooFast
 	case m < lo:
-		word = "a little fast"
+		return LittleFast
 	case m > hi*1.25:
-		word = "too slow"
+		return TooSlow
 	case m > hi:
-		word = "a little slow"
-	default:
-		word = "on tempo"
+		return LittleSlow
 	}
-	return fmt.Sprintf("%s%s: %s, %s", word, even, per, target)
+	return OnTempo
+}
+
+// passesNote says how the count of passes compares with the step's range:
+// "" when it is within it or the step sets none.
+func passesNote(passes int, want *routines.Passes, onTempo bool) string {
+	if want == nil || (passes >= want.Min && passes <= want.Max) {
+		return ""
+	}
+	join := ", and"
+	if onTempo {
+		join = ", but"
+	}
+	return fmt.Sprintf("%s %d passes of the %s the step asks", join, passes, want)
 }
 
 // seconds prints a duration as "6 s" or "1.3 s".

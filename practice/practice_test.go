@@ -1,6 +1,7 @@
 package practice
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +45,8 @@ func TestMeasure(t *testing.T) {
 func TestVerdict(t *testing.T) {
 	t.Parallel()
 	six := Target{Tempo: 6 * time.Second, Min: 6 * time.Second, Max: 6 * time.Second}
+	sixFor15 := six
+	sixFor15.Passes = &routines.Passes{Min: 15, Max: 20}
 	cases := []struct {
 		taps   []time.Time
 		target Target
@@ -56,6 +59,9 @@ func TestVerdict(t *testing.T) {
 		{taps(4, 8, 4, 8), six, "on tempo, uneven: 6.0 s per pass, target 6 s"},
 		{taps(2, 2, 2), Target{}, "even: 2.0 s per pass"},
 		{taps(6), six, "too few passes"},
+		{taps(6, 6, 6, 6, 6, 6, 6), sixFor15, "on tempo, but 8 passes of the 15–20 the step asks: 6.0 s per pass, target 6 s"},
+		{taps(4, 4, 4), sixFor15, "too fast, and 4 passes of the 15–20 the step asks"},
+		{taps(slices.Repeat([]float64{6}, 16)...), sixFor15, "on tempo: 6.0 s per pass"},
 	}
 	for _, tc := range cases {
 		if got := Verdict(Measure(tc.taps), tc.target); !strings.HasPrefix(got, tc.want) {
@@ -85,5 +91,22 @@ func TestTargetFor(t *testing.T) {
 	}
 	if deep := TargetFor(routines.Step{Technique: routines.DeepStroking}); deep.Min <= stroke.Max {
 		t.Errorf("deep stroking should be slower than light: %+v", deep)
+	}
+}
+
+// Each pass is judged as it comes, with the words of the verdict.
+func TestPace(t *testing.T) {
+	t.Parallel()
+	six := Target{Tempo: 6 * time.Second, Min: 6 * time.Second, Max: 6 * time.Second}
+	for _, c := range []struct {
+		d    float64
+		want string
+	}{{3, TooFast}, {5, LittleFast}, {6, OnTempo}, {6.5, OnTempo}, {7, LittleSlow}, {9, TooSlow}} {
+		if got := Pace(time.Duration(c.d*float64(time.Second)), six); got != c.want {
+			t.Errorf("%.1f s: %q, want %q", c.d, got, c.want)
+		}
+	}
+	if got := Pace(6*time.Second, Target{}); got != "" {
+		t.Errorf("no tempo: %q", got)
 	}
 }

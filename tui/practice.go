@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"knead/coach"
 	"knead/practice"
@@ -17,7 +18,9 @@ import (
 
 // PracticeOptions configure the tempo trainer.
 type PracticeOptions struct {
-	Routine   *routines.Routine
+	Routine *routines.Routine
+	// StepIndex is the step to practise; negative to choose it from a
+	// list first.
 	StepIndex int
 	Clock     coach.Clock // nil means the system clock
 	Metronome bool
@@ -39,6 +42,10 @@ type Practice struct {
 	finished bool
 	beat     int
 	beatGen  int
+	// choosing is true while the step is picked from the list; cursor is
+	// the step under it.
+	choosing bool
+	cursor   int
 	// Result is the final statistics, set when the user finishes.
 	Result practice.Stats
 	// ExitCode is 130 after Ctrl-C.
@@ -50,9 +57,34 @@ func NewPractice(opts PracticeOptions) *Practice {
 	if opts.Clock == nil {
 		opts.Clock = coach.SystemClock{}
 	}
-	step := opts.Routine.Steps[opts.StepIndex]
-	return &Practice{opts: opts, step: step, target: practice.TargetFor(step), look: defaultLook(), st: defaultLook().styles()}
+	p := &Practice{opts: opts, look: defaultLook(), st: defaultLook().styles()}
+	if opts.StepIndex < 0 || opts.StepIndex >= len(opts.Routine.Steps) {
+		p.choosing, p.cursor = true, firstWithTempo(opts.Routine)
+		return p
+	}
+	p.choose(opts.StepIndex)
+	return p
 }
+
+// firstWithTempo is the first step with a tempo of its own, the one most
+// worth practising, or the first step.
+func firstWithTempo(r *routines.Routine) int {
+	for i, s := range r.Steps {
+		if s.Tempo > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// choose sets the step to practise.
+func (p *Practice) choose(i int) {
+	p.opts.StepIndex, p.step = i, p.opts.Routine.Steps[i]
+	p.target, p.choosing = practice.TargetFor(p.step), false
+}
+
+// StepIndex is the index of the step practised.
+func (p *Practice) StepIndex() int { return p.opts.StepIndex }
 
 // Step is the step practised and Target its rhythm.
 func (p *Practice) Step() routines.Step     { return p.step }
@@ -63,17 +95,22 @@ func (p *Practice) Finished() bool { return p.finished }
 
 type beatMsg struct{ gen int }
 
-func (p *Practice) metronome() tea.Cmd {
-	if !p.opts.Metronome || p.target.Tempo <= 0 || p.target.TooFastToTap || p.finished {
+// metronome schedules the next beat, one tempo from now; at once for the
+// first beat, so that the rhythm starts with the run, not a pass later.
+func (p *Practice) metronome(first bool) tea.Cmd {
+	if !p.opts.Metronome || p.choosing || p.target.Tempo <= 0 || p.target.TooFastToTap || p.finished {
 		return nil
 	}
 	gen := p.beatGen
+	if first {
+		return func() tea.Msg { return beatMsg{gen: gen} }
+	}
 	return tea.Tick(p.target.Tempo, func(time.Time) tea.Msg { return beatMsg{gen: gen} })
 }
 
 // Init starts the metronome when asked for.
 func (p *Practice) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, p.metronome())
+	return tea.Batch(tea.RequestBackgroundColor, p.metronome(true))
 }
 
 // Update handles taps, the metronome and the end of the run.
@@ -93,12 +130,16 @@ func (p *Practice) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if p.opts.Bell {
 			bell = tea.Raw("\a")
 		}
-		return p, tea.Batch(bell, p.metronome())
+		return p, tea.Batch(bell, p.metronome(false))
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "ctrl+c":
+		if msg.String() == "ctrl+c" {
 			p.ExitCode = 130
 			return p, tea.Quit
+		}
+		if p.choosing {
+			return p, p.updateChoosing(msg)
+		}
+		switch msg.String() {
 		case "space":
 			if !p.finished {
 				p.taps = append(p.taps, p.opts.Clock.Now())
@@ -106,7 +147,7 @@ func (p *Practice) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "r":
 			p.taps, p.finished, p.beat = nil, false, 0
 			p.beatGen++
-			return p, p.metronome()
+			return p, p.metronome(true)
 		case "q", "enter", "esc":
 			if p.finished {
 				return p, tea.Quit
@@ -131,11 +172,61 @@ func (p *Practice) View() tea.View {
 	return v
 }
 
+// updateChoosing moves through the step list and picks a step.
+func (p *Practice) updateChoosing(k tea.KeyPressMsg) tea.Cmd {
+	n := len(p.opts.Routine.Steps)
+	switch k.String() {
+	case "up", "k":
+		p.cursor = (p.cursor + n - 1) % n
+	case "down", "j":
+		p.cursor = (p.cursor + 1) % n
+	case "enter", "space":
+		p.choose(p.cursor)
+		return p.metronome(true)
+	case "q", "esc":
+		return tea.Quit
+	default:
+		if d := k.String(); len(d) == 1 && d[0] >= '1' && d[0] <= '9' && int(d[0]-'1') < n {
+			p.choose(int(d[0] - '1'))
+			return p.metronome(true)
+		}
+	}
+	return nil
+}
+
+// renderChoosing lists the routine's steps with their tempo, to pick one.
+func (p *Practice) renderChoosing(w int) string {
+	var b strings.Builder
+	b.WriteString(p.st.warn.Render("Practice — nothing is massaged on a person") + "\n\n")
+	b.WriteString(p.st.title.Render("Which step of "+p.opts.Routine.Title+"?") + "\n\n")
+	for i, s := range p.opts.Routine.Steps {
+		pace := "no tempo: an even rhythm"
+		if t := practice.TargetFor(s); t.TooFastToTap {
+			pace = "too fast to tap"
+		} else if t.Min != t.Max {
+			pace = fmt.Sprintf("one pass every %s to %s", secs(t.Min), secs(t.Max))
+		} else if t.Tempo > 0 {
+			pace = "one pass every " + secs(t.Tempo)
+		}
+		line := truncate(fmt.Sprintf("%d  %s · %s", i+1, s.Title, pace), max(w-4, 10))
+		if i == p.cursor {
+			b.WriteString(p.st.selected.Render("> "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	b.WriteString("\n" + p.st.help.Render("↑/↓ choose · enter practise it · 1-9 pick by number · q close"))
+	return b.String()
+}
+
 func (p *Practice) render(w int) string {
+	if p.choosing {
+		return p.renderChoosing(w)
+	}
 	st := practice.Measure(p.taps)
 	var b strings.Builder
 	b.WriteString(p.st.warn.Render("Practice — nothing is massaged on a person") + "\n\n")
-	b.WriteString(p.st.title.Render(p.step.Title) + p.st.subtle.Render(fmt.Sprintf(" · %s, step %d · %s", p.opts.Routine.ID, p.opts.StepIndex+1, p.step.Technique)) + "\n")
+	b.WriteString(p.st.title.Render(p.step.Title) + p.st.subtle.Render(fmt.Sprintf(" · step %d of %d, %s", p.opts.StepIndex+1, len(p.opts.Routine.Steps), p.opts.Routine.Title)) + "\n")
 	b.WriteString(wrap(p.targetLine(), max(w-2, 10)) + "\n\n")
 	if p.finished {
 		b.WriteString(p.st.title.Render("Result") + "\n")
@@ -157,11 +248,14 @@ func (p *Practice) render(w int) string {
 		passes += " of " + p.target.Passes.String()
 	}
 	b.WriteString(p.st.title.Render(passes) + "\n")
-	last := time.Duration(0)
+	last, pace := "–", ""
 	if n := len(st.Intervals); n > 0 {
-		last = st.Intervals[n-1]
+		last = secs(st.Intervals[n-1])
+		if word := practice.Pace(st.Intervals[n-1], p.target); word != "" {
+			pace = " " + p.paceStyle(word).Render(paceMark(word)+" "+word)
+		}
 	}
-	b.WriteString(fmt.Sprintf("Last pass %s · average %s · spread of the last %d: %s\n\n", secs(last), secs(st.Mean), practice.Window, secs(st.Spread)))
+	b.WriteString(fmt.Sprintf("Last pass %s%s · average %s · spread of the last %d: %s\n\n", last, pace, dash(st.Mean), practice.Window, dash(st.Spread)))
 	b.WriteString(p.chart(st, w) + "\n")
 	b.WriteString(p.st.help.Render("space at each pass · q finish · r start over"))
 	return b.String()
@@ -213,7 +307,11 @@ func (p *Practice) chart(st practice.Stats, w int) string {
 			}
 			switch {
 			case height >= r:
-				b.WriteString("█")
+				bar := "█"
+				if word := practice.Pace(d, p.target); word != "" {
+					bar = p.paceStyle(word).Render(bar)
+				}
+				b.WriteString(bar)
 			case targetRow:
 				b.WriteString("-")
 			default:
@@ -230,6 +328,34 @@ func (p *Practice) chart(st practice.Stats, w int) string {
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
+
+// dash is secs, or – while there is nothing to measure yet.
+func dash(d time.Duration) string {
+	if d <= 0 {
+		return "–"
+	}
+	return secs(d)
+}
+
+// paceMark shows a pass's pace without colour: faster passes point left
+// (shorter), slower ones right.
+func paceMark(word string) string {
+	switch word {
+	case practice.TooFast, practice.LittleFast:
+		return "«"
+	case practice.TooSlow, practice.LittleSlow:
+		return "»"
+	}
+	return "✓"
+}
+
+// paceStyle colours a pace: on tempo as good, off it as a warning.
+func (p *Practice) paceStyle(word string) lipgloss.Style {
+	if word == practice.OnTempo {
+		return p.st.ok
+	}
+	return p.st.warn
+}
 
 // RunPractice runs the trainer on the terminal behind in and out.
 func RunPractice(opts PracticeOptions, in io.Reader, out io.Writer) (*Practice, error) {

@@ -67,7 +67,7 @@ func TestPracticeKeys(t *testing.T) {
 	}
 	tapAt(p, clock, 4.1, 4.1, 4.1)
 	p.Update(keyMsg("q"))
-	if !p.Finished() || p.Result.Passes != 4 || !strings.Contains(practiceText(p), "too fast: 4.1 s per pass, target 6 s") {
+	if !p.Finished() || p.Result.Passes != 4 || !strings.Contains(practiceText(p), "too fast, and 4 passes of the 15–20 the step asks: 4.1 s per pass, target 6 s") {
 		t.Fatalf("result:\n%s", practiceText(p))
 	}
 	p.Update(keyMsg("space")) // taps after the end do not count
@@ -76,5 +76,52 @@ func TestPracticeKeys(t *testing.T) {
 	}
 	if _, cmd := p.Update(keyMsg("q")); cmd == nil {
 		t.Fatal("q does not close")
+	}
+}
+
+// The metronome's first beat comes at once; before the first tap the
+// figures show –; each pass says its pace as it comes, with a mark that
+// reads without colour.
+func TestPracticeFirstBeatDashesAndPace(t *testing.T) {
+	t.Parallel()
+	p, clock := practiceModel(t, true)
+	if msg, ok := p.metronome(true)().(beatMsg); !ok || msg.gen != p.beatGen {
+		t.Fatalf("the first beat is not immediate: %#v", msg)
+	}
+	if out := practiceText(p); !strings.Contains(out, "Last pass – · average – · spread of the last 10: –") {
+		t.Errorf("before the first tap:\n%s", out)
+	}
+	for _, c := range []struct {
+		interval float64
+		want     string
+	}{{3, "« too fast"}, {6, "✓ on tempo"}, {9, "» too slow"}} {
+		tapAt(p, clock, c.interval)
+		if out := practiceText(p); !strings.Contains(out, "Last pass "+secs(time.Duration(c.interval*float64(time.Second)))+" "+c.want) {
+			t.Errorf("a pass of %.0f s:\n%s", c.interval, out)
+		}
+	}
+}
+
+// Without a step number the trainer lists the steps, the first with a
+// tempo under the cursor, and practises the one chosen.
+func TestPracticeStepList(t *testing.T) {
+	t.Parallel()
+	r, _ := library(t).Get("lumbar-partner")
+	p := NewPractice(PracticeOptions{Routine: r, StepIndex: -1, Clock: &fakeClock{now: start}})
+	p.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	out := practiceText(p)
+	if !strings.Contains(out, "Which step of") || !strings.Contains(out, "> 2  Deep stroking to the coccyx · one pass every 6.0 s") {
+		t.Fatalf("step list:\n%s", out)
+	}
+	golden(t, "practice-steps-80x24", out)
+	p.Update(keyMsg("down"))
+	p.Update(keyMsg("enter"))
+	if p.StepIndex() != 2 || p.choosing || !strings.Contains(practiceText(p), p.Step().Title) {
+		t.Fatalf("chose step %d:\n%s", p.StepIndex(), practiceText(p))
+	}
+	q := NewPractice(PracticeOptions{Routine: r, StepIndex: -1, Clock: &fakeClock{now: start}})
+	q.Update(keyMsg("4"))
+	if q.StepIndex() != 3 || q.choosing {
+		t.Fatalf("4 chose step %d", q.StepIndex())
 	}
 }

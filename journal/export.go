@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"knead/coach"
 	"knead/routines"
 )
 
@@ -134,12 +135,14 @@ func Chart(sessions []Session, width int) string {
 		sessions = sessions[len(sessions)-cols:]
 	}
 	var b strings.Builder
-	b.WriteString("pain   o before  * after  + the same before and after\n")
+	b.WriteString("pain   o before  * after  + the same before and after  x after a stop\n")
 	for level := 10; level >= 0; level-- {
 		fmt.Fprintf(&b, "%3d |", level)
 		for _, x := range sessions {
 			mark := " "
 			switch {
+			case x.Final == level && x.Outcome == string(coach.Stopped):
+				mark = "x"
 			case x.Baseline == level && x.Final == level:
 				mark = "+"
 			case x.Final == level:

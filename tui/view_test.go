@@ -36,6 +36,32 @@ func TestGoldenStopPrompt(t *testing.T) {
 	}
 }
 
+// A caregiver massaging Anna reads Anna's name in the ease and stop boxes,
+// and is told what to do with their hands; the advice about numbness is
+// about Anna, never about the reader.
+func TestGoldenStopBoxForAnna(t *testing.T) {
+	clock := &fakeClock{now: start}
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: clock, Mode: screening.Partner, PartnerName: "Anna", SessionNumber: 3, RoutineID: "lumbar-partner"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	screenClear(t, m)
+	press(m, "enter", "l", "4", "enter")
+	tick(m, clock, 10)
+	press(m, "5")
+	ease := screenText(m)
+	press(m, "enter", "7")
+	stop := screenText(m)
+	flat := strings.Join(strings.Fields(ease+" "+stop), " ")
+	for _, want := range []string{"Anna's pain went up from 4 to 5", "Anna's pain rose from 4 to 7", "Take your hands off", "Anna feels numbness or tingling, Anna should see a doctor"} {
+		if !strings.Contains(strings.ToLower(flat), strings.ToLower(want)) {
+			t.Errorf("lacks %q:\n%s\n%s", want, ease, stop)
+		}
+	}
+	if strings.Contains(flat, "you feel") || strings.Contains(flat, "your pain") {
+		t.Errorf("speaks of the caregiver's pain:\n%s", stop)
+	}
+	golden(t, "stop-anna-80x24", stop)
+}
+
 func TestGoldenPicker(t *testing.T) {
 	for _, sz := range sizes {
 		m := screenedTo(t, screening.Gentle, Options{Mode: screening.Partner}, sz.w, sz.h)

@@ -266,3 +266,33 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+// A flag works wherever it stands on the line when the command run takes
+// it; where it does nothing, knead says which commands take it.
+func TestFlagsBeforeTheirSubcommand(t *testing.T) {
+	t.Setenv("KNEAD_CONFIG_DIR", t.TempDir())
+	t.Setenv("KNEAD_DATA_DIR", t.TempDir())
+	for _, args := range [][]string{
+		{"--no-bell", "config", "show"},
+		{"config", "--no-bell", "show"},
+		{"config", "show", "--no-bell"},
+	} {
+		code, out, errOut := run(t, "", args...)
+		if code != 0 || !strings.Contains(out, "bell:") || !strings.Contains(out, "false") {
+			t.Errorf("knead %s: status %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--voice", "x", "history"}, "--voice is not a flag of knead history; it works with: knead, knead config show, knead rehearse, knead start"},
+		{[]string{"--metronome"}, "--metronome is not a flag of knead; it works with: knead practice"},
+		{[]string{"start", "--metronome", "lumbar-self"}, "--metronome is not a flag of knead start"},
+	} {
+		code, _, errOut := run(t, "", c.args...)
+		if code != ExitError || !strings.Contains(errOut, c.want) {
+			t.Errorf("knead %s: status %d, %q; want %q", strings.Join(c.args, " "), code, errOut, c.want)
+		}
+	}
+}

@@ -71,6 +71,8 @@ massage, and whenever you are in doubt.`,
 	}
 	g.register(root, sessionFlags...)
 	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newConfigCmd(g), newPracticeCmd(g))
+	placeFlagsAnywhere(root)
+	root.SetFlagErrorFunc(flagError)
 	// The completion command is made now rather than when it runs, so
 	// that its line in the command list fits an 80-column terminal.
 	root.InitDefaultCompletionCmd()

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"knead/journal"
 	"knead/paths"
+	"knead/routines"
 )
 
 type historyOptions struct {
@@ -71,23 +73,36 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 		}
 		filter.Since = t
 	}
-	store, notices, err := journal.Open(paths.DataDir())
+	// Only deleting writes: showing and exporting open the journal read
+	// only, so that a read-only journal can still be shown.
+	open := journal.OpenReadOnly
+	if o.delete || o.deleteAll {
+		open = journal.Open
+	}
+	store, notices, err := open(paths.DataDir())
 	for _, n := range notices {
 		fmt.Fprintf(cmd.ErrOrStderr(), "knead: %s\n", n)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		store, err = nil, nil // no journal yet: an empty history
 	}
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	if store != nil {
+		defer store.Close()
+	}
 	out := cmd.OutOrStdout()
 	switch {
 	case o.delete, o.deleteAll:
 		return deleteHistory(cmd, store, o)
 	}
 	if o.practice {
-		runs, err := store.PracticeRuns()
-		if err != nil {
-			return err
+		var runs []journal.PracticeRun
+		if store != nil {
+			if runs, err = store.PracticeRuns(); err != nil {
+				return err
+			}
 		}
 		if len(runs) == 0 {
 			fmt.Fprintln(out, "No practice runs yet. Try `knead practice`.")
@@ -96,11 +111,13 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 		journal.WritePracticeTable(out, runs)
 		return nil
 	}
-	sessions, err := store.Sessions(filter)
-	if err != nil {
-		return fmt.Errorf("reading the history %s: %w", store.Path(), err)
+	var sessions []journal.Session
+	if store != nil {
+		if sessions, err = store.Sessions(filter); err != nil {
+			return fmt.Errorf("reading the history %s: %w", store.Path(), err)
+		}
 	}
-	if o.csv || o.json {
+	if (o.csv || o.json) && store != nil {
 		if err := store.WithRatings(sessions); err != nil {
 			return fmt.Errorf("reading the history %s: %w", store.Path(), err)
 		}
@@ -113,7 +130,7 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 	}
 	switch {
 	case len(sessions) == 0 && o.person != "":
-		fmt.Fprintf(out, "No sessions for %s.\n", o.person)
+		fmt.Fprintf(out, "No sessions for %s.\n", routines.Clean(o.person))
 		return nil
 	case len(sessions) == 0:
 		fmt.Fprintln(out, "No sessions recorded yet. Start one with: knead")

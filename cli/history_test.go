@@ -87,7 +87,7 @@ func TestHistoryTableChartAndExports(t *testing.T) {
 		t.Errorf("--person with no sessions: %d %q", code, out)
 	}
 	code, out, _ = run(t, "", "history", "--csv", "--person", "Ann")
-	if code != 0 || !strings.HasPrefix(out, "date,time,person,routine,course_session,minutes,pain_before,pain_after,outcome,stop_reason,steps_done,steps_planned,ratings\n") || strings.Count(out, "\n") != 2 || !strings.Contains(out, ",Ann,gentle-back,2,8.0,4,6,stopped,pain rose from 4 to 6,4,4,") {
+	if code != 0 || !strings.HasPrefix(out, "date,time,person,routine,course_session,minutes,pain_before,pain_after,outcome,stop_reason,steps_done,steps_planned,ratings,finished_gently\n") || strings.Count(out, "\n") != 2 || !strings.Contains(out, ",Ann,gentle-back,2,8.0,4,6,stopped,pain rose from 4 to 6,4,4,") {
 		t.Errorf("csv: %d\n%s", code, out)
 	}
 	code, out, _ = run(t, "", "history", "--json", "--since", time.Now().Format("2006-01-02"))

@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
+	"knead/inputs"
 	"knead/journal"
 	"knead/plain"
 	"knead/routines"
@@ -152,19 +153,30 @@ func clearanceExit(l screening.Level) error {
 	return nil
 }
 
+// maxAnswersSize bounds an answers file: one line per question is a
+// kilobyte or two.
+const maxAnswersSize = 64 << 10
+
+// answersShape bounds an answers file's structure before it is parsed: one
+// flat mapping of question id to a value.
+var answersShape = inputs.Shape{Depth: 4, Nodes: 500, Indent: 16}
+
 // readAnswersFile reads a YAML or JSON map of question id to yes, no or a
 // number (JSON is YAML, so one parser reads both).
 func readAnswersFile(q *screening.Questionnaire, path string) (screening.Answers, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputs.Read(path, maxAnswersSize)
 	if err != nil {
-		return nil, fmt.Errorf("--answers: %w", err)
+		return nil, fmt.Errorf("--answers %s: %w", routines.Clean(path), err)
+	}
+	if err := answersShape.Check(data); err != nil {
+		return nil, fmt.Errorf("--answers %s: %w", routines.Clean(path), err)
 	}
 	var raw map[string]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("--answers %s: not a YAML or JSON map of question id to yes/no/number: %s", path, firstLine(err.Error()))
+		return nil, fmt.Errorf("--answers %s: not a YAML or JSON map of question id to yes/no/number: %s", routines.Clean(path), routines.Excerpt(firstLine(err.Error()), 120))
 	}
 	if raw == nil {
-		return nil, fmt.Errorf("--answers %s: the file holds no answers", path)
+		return nil, fmt.Errorf("--answers %s: the file holds no answers", routines.Clean(path))
 	}
 	answers := screening.Answers{}
 	var unknown, retired []string
@@ -180,17 +192,20 @@ func readAnswersFile(q *screening.Questionnaire, path string) (screening.Answers
 		}
 		a, err := screening.AnswerFromValue(question, v)
 		if err != nil {
-			return nil, fmt.Errorf("--answers %s: %w", path, err)
+			return nil, fmt.Errorf("--answers %s: %w", routines.Clean(path), err)
 		}
 		answers[id] = a
 	}
 	if len(retired) > 0 {
 		sort.Strings(retired)
-		return nil, fmt.Errorf("--answers %s: %s", path, strings.Join(retired, "; "))
+		return nil, fmt.Errorf("--answers %s: %s", routines.Clean(path), strings.Join(retired, "; "))
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, fmt.Errorf("--answers %s: unknown question id %s; valid ids: %s", path, strings.Join(unknown, ", "), strings.Join(questionIDs(), ", "))
+		for i, id := range unknown {
+			unknown[i] = routines.Excerpt(id, 40)
+		}
+		return nil, fmt.Errorf("--answers %s: unknown question id %s; valid ids: %s", routines.Clean(path), strings.Join(unknown, ", "), strings.Join(questionIDs(), ", "))
 	}
 	return answers, nil
 }

@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"knead/inputs"
 )
 
 // FileName is the settings file inside knead's config folder.
@@ -93,11 +94,11 @@ func Path(dir string) string { return filepath.Join(dir, FileName) }
 // overriding what came before.
 func Load(path string, getenv func(string) string) (Config, error) {
 	c := Defaults()
-	data, err := os.ReadFile(path)
+	data, err := inputs.Read(path, MaxFileSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return c, &Error{File: path, Msg: err.Error()}
+		return c, &Error{File: path, Msg: err.Error() + "; the settings file must be a small text file"}
 	default:
 		if err := c.parseFile(path, data); err != nil {
 			return c, err
@@ -114,7 +115,19 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
+// MaxFileSize bounds the settings file: a real one is a few hundred bytes.
+const MaxFileSize = 64 << 10
+
+// fileShape bounds the settings file's structure before it is parsed: it
+// is one flat mapping of a few keys.
+var fileShape = inputs.Shape{Depth: 4, Nodes: 200, Indent: 16}
+
 func (c *Config) parseFile(path string, data []byte) error {
+	if err := fileShape.Check(data); err != nil {
+		var se *inputs.ShapeError
+		errors.As(err, &se)
+		return &Error{File: path, Line: se.Line, Msg: se.Msg}
+	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return &Error{File: path, Msg: "not valid YAML: " + firstLine(err.Error())}

@@ -16,7 +16,7 @@ import (
 )
 
 // CSVHeader is the first row of --csv; its columns are a stable format.
-var CSVHeader = []string{"date", "time", "person", "routine", "course_session", "minutes", "pain_before", "pain_after", "outcome", "stop_reason", "steps_done", "steps_planned", "ratings"}
+var CSVHeader = []string{"date", "time", "person", "routine", "course_session", "minutes", "pain_before", "pain_after", "outcome", "stop_reason", "steps_done", "steps_planned", "ratings", "finished_gently"}
 
 // WriteCSV writes sessions as CSV, one row each, times in local time.
 func WriteCSV(w io.Writer, sessions []Session) error {
@@ -25,13 +25,25 @@ func WriteCSV(w io.Writer, sessions []Session) error {
 	for _, x := range sessions {
 		t := x.StartedAt.Local()
 		cw.Write([]string{
-			t.Format("2006-01-02"), t.Format("15:04"), x.Person, x.Routine, strconv.Itoa(x.CourseNumber),
-			fmt.Sprintf("%.1f", x.Active.Minutes()), painCell(x.Baseline), painCell(x.Final), x.Outcome, x.StopReason,
-			strconv.Itoa(x.StepsDone), strconv.Itoa(x.StepsPlanned), ratingsCell(x.Ratings),
+			t.Format("2006-01-02"), t.Format("15:04"), textCell(x.Person), textCell(x.Routine), strconv.Itoa(x.CourseNumber),
+			fmt.Sprintf("%.1f", x.Active.Minutes()), painCell(x.Baseline), painCell(x.Final), textCell(x.Outcome), textCell(x.StopReason),
+			strconv.Itoa(x.StepsDone), strconv.Itoa(x.StepsPlanned), ratingsCell(x.Ratings), strconv.FormatBool(x.FinishedGently),
 		})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// textCell is text from the journal made safe for a spreadsheet: no
+// control characters or escape sequences, and a cell that a spreadsheet
+// would run as a formula (starting with =, +, -, @, a tab or a carriage
+// return) starts with ' instead, the usual way to keep it text.
+func textCell(s string) string {
+	s = routines.Clean(s) // tabs and carriage returns go here
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		s = "'" + s
+	}
+	return s
 }
 
 // ratingsCell lists a session's ratings as "M:SS step N: P", separated by
@@ -93,10 +105,10 @@ func WriteJSON(w io.Writer, sessions []Session) error {
 	}{Sessions: []sessionJSON{}}
 	for _, x := range sessions {
 		j := sessionJSON{
-			StartedAt: x.StartedAt.Format(time.RFC3339), Person: x.Person, Routine: x.Routine,
+			StartedAt: x.StartedAt.Format(time.RFC3339), Person: routines.Clean(x.Person), Routine: routines.Clean(x.Routine),
 			CourseSession: x.CourseNumber, Minutes: math.Round(x.Active.Minutes()*10) / 10,
 			PainBefore: painPtr(x.Baseline), PainAfter: painPtr(x.Final), Outcome: x.Outcome,
-			StopReason: x.StopReason, StepsDone: x.StepsDone, StepsPlanned: x.StepsPlanned,
+			StopReason: routines.Clean(x.StopReason), StepsDone: x.StepsDone, StepsPlanned: x.StepsPlanned,
 			StepsSkipped: x.StepsSkipped, FinishedGently: x.FinishedGently, WarningSign: x.WarningSign,
 			Ratings: []ratingJSON{},
 		}
@@ -180,8 +192,8 @@ func WriteTable(w io.Writer, sessions []Session) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tPERSON\tROUTINE\t#\tTIME\tPAIN\tENDED")
 	for _, x := range sessions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), x.Person, x.Routine,
-			x.CourseNumber, routines.HumanDuration(x.Active.Round(time.Second)), painText(x.Baseline), painText(x.Final), x.Ended())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s → %s\t%s\n", x.StartedAt.Local().Format("2006-01-02 15:04"), routines.Clean(x.Person), routines.Clean(x.Routine),
+			x.CourseNumber, routines.HumanDuration(x.Active.Round(time.Second)), painText(x.Baseline), painText(x.Final), routines.Clean(x.Ended()))
 	}
 	tw.Flush()
 }

@@ -177,8 +177,12 @@ func TestOpenFixesLoosePermissions(t *testing.T) {
 		t.Fatalf("file mode %04o", info.Mode().Perm())
 	}
 	joined := strings.Join(notices, "\n")
-	if !strings.Contains(joined, path+" private (mode 0600, was 0644)") || !strings.Contains(joined, "(mode 0700, was 0755)") {
+	if !strings.Contains(joined, path+" private (mode 0600, was 0644)") || !strings.Contains(joined, "chmod 700 "+dir) {
 		t.Fatalf("notices: %v", notices)
+	}
+	// The folder was not knead's to change.
+	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o755 {
+		t.Fatalf("folder mode %04o", info.Mode().Perm())
 	}
 }
 

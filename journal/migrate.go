@@ -119,6 +119,9 @@ func (s *Store) migrateTo(target int) (err error) {
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", max(version, target))); err != nil {
 		return err
 	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		return err
+	}
 	_, err = conn.ExecContext(ctx, "COMMIT")
 	return err
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"knead/routines"
 )
 
 // WriteOverview writes what `knead history` and the app's history screen
@@ -21,12 +23,12 @@ func (s *Store) WriteOverview(w io.Writer, sessions []Session, now time.Time) {
 	}
 	// One chart a person: the pain of different people is not one line.
 	for _, person := range order {
-		fmt.Fprintf(w, "\n%s\n%s", person, Chart(theirs[person], 80))
+		fmt.Fprintf(w, "\n%s\n%s", routines.Clean(person), Chart(theirs[person], 80))
 		c, err := s.CourseFor(person, now)
 		if err != nil {
 			continue
 		}
-		line := fmt.Sprintf("%s: next is session %d of %d", person, c.Number, c.Of)
+		line := fmt.Sprintf("%s: next is session %d of %d", routines.Clean(person), c.Number, c.Of)
 		if c.Paused {
 			line += ", after the pain has settled"
 		}

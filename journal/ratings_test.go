@@ -43,7 +43,7 @@ func TestRatingsInTheExports(t *testing.T) {
 	var csvOut, jsonOut bytes.Buffer
 	WriteCSV(&csvOut, sessions)
 	WriteJSON(&jsonOut, sessions)
-	if want := ",0:00 before: 3; 1:10 step 1: 4; 3:20 step 2: 5\n"; !strings.HasSuffix(csvOut.String(), want) {
+	if want := ",0:00 before: 3; 1:10 step 1: 4; 3:20 step 2: 5,false\n"; !strings.HasSuffix(csvOut.String(), want) {
 		t.Errorf("csv:\n%s\nwant the row to end %q", csvOut.String(), want)
 	}
 	compact := strings.Join(strings.Fields(jsonOut.String()), "")

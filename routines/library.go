@@ -4,12 +4,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"knead/inputs"
 )
 
 //go:embed data/*.yaml
@@ -83,23 +84,12 @@ func Load(dir string) (*Library, []error) {
 	return lib, problems
 }
 
-// ReadFile reads and checks one routine file.
+// ReadFile reads and checks one routine file. A pipe, a device or a file
+// over MaxFileSize is refused before anything is parsed.
 func ReadFile(path string) (*Routine, error) {
-	f, err := os.Open(path)
+	data, err := inputs.Read(path, MaxFileSize)
 	if err != nil {
 		return nil, Problem{File: path, Msg: describeOpenError(err)}
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, Problem{File: path, Msg: err.Error()}
-	}
-	if !info.Mode().IsRegular() {
-		return nil, Problem{File: path, Msg: "not a regular file; give the path of a .yaml routine file"}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, Problem{File: path, Msg: err.Error()}
 	}
 	r, err := Parse(path, data)
 	if err != nil {
@@ -110,7 +100,12 @@ func ReadFile(path string) (*Routine, error) {
 }
 
 func describeOpenError(err error) string {
+	var tooLarge *inputs.TooLargeError
 	switch {
+	case errors.As(err, &tooLarge):
+		return tooLarge.Error() + " for a routine file; a real routine is a few kilobytes"
+	case errors.Is(err, inputs.ErrNotRegular):
+		return err.Error() + "; give the path of a .yaml routine file"
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	case errors.Is(err, fs.ErrPermission):

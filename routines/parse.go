@@ -10,10 +10,16 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"knead/inputs"
 )
 
 // MaxFileSize bounds a routine file; a real routine is a few kilobytes.
 const MaxFileSize = 256 << 10
+
+// fileShape bounds a routine file's structure before it is parsed: a real
+// routine nests four deep and has a few hundred entries.
+var fileShape = inputs.Shape{Depth: 16, Nodes: 20000, Indent: 64}
 
 // Parse reads a routine from YAML and checks it against every rule of
 // validate.go. name is the file name used in error messages. The error, when
@@ -22,6 +28,12 @@ func Parse(name string, data []byte) (*Routine, error) {
 	ps := &problems{file: name}
 	if len(data) > MaxFileSize {
 		ps.add(0, "file is %d bytes; a routine file may be at most %d", len(data), MaxFileSize)
+		return nil, ps.err()
+	}
+	if err := fileShape.Check(data); err != nil {
+		var se *inputs.ShapeError
+		errors.As(err, &se)
+		ps.add(se.Line, "%s", se.Msg)
 		return nil, ps.err()
 	}
 	file, perr := parseYAML(data)

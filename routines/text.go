@@ -77,3 +77,13 @@ func skipString(runes []rune, i int) int {
 	}
 	return len(runes) - 1
 }
+
+// Excerpt is Clean cut to at most n characters, with an ellipsis when cut:
+// for quoting a bad value back in an error message, however long it was.
+func Excerpt(s string, n int) string {
+	r := []rune(Clean(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:max(n-1, 0)]) + "…"
+}

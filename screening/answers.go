@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"knead/routines"
 )
 
 // Answer is one answer: an option's value (yes, no, or a choice), or a
@@ -91,7 +93,7 @@ func AnswerFromValue(q *Question, v any) (Answer, error) {
 	switch x := v.(type) {
 	case bool:
 		if q.Type == Number {
-			return Answer{}, fmt.Errorf("%s needs a number of days, not %v", q.ID, x)
+			return Answer{}, fmt.Errorf("%s needs a number of days, not %s", q.ID, excerpt(x))
 		}
 		if x {
 			return ParseAnswer(q, "yes")
@@ -100,12 +102,15 @@ func AnswerFromValue(q *Question, v any) (Answer, error) {
 	case string, int, int64, uint64, float64:
 		a, err := ParseAnswer(q, fmt.Sprint(x))
 		if err != nil {
-			return Answer{}, fmt.Errorf("%s needs %s, not %v", q.ID, q.Values(), x)
+			return Answer{}, fmt.Errorf("%s needs %s, not %s", q.ID, q.Values(), excerpt(x))
 		}
 		return a, nil
 	}
 	return Answer{}, fmt.Errorf("%s needs %s", q.ID, q.Values())
 }
+
+// excerpt quotes a value from an answers file back, cleaned and short.
+func excerpt(v any) string { return routines.Excerpt(fmt.Sprint(v), 40) }
 
 // Values says which values an answers file may give q: "yes or no",
 // "yes, no or no-pain", "a whole number of days".

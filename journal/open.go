@@ -1,0 +1,254 @@
+package journal
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// ApplicationID marks an SQLite file as knead's journal (PRAGMA
+// application_id): "KNEA" in ASCII.
+const ApplicationID = 0x4b4e4541
+
+// Open opens (or creates) the journal in dir for reading and writing.
+// notices are things the user should know, such as file permissions made
+// private.
+//
+// Health data goes only where knead can keep it private: a data folder or
+// journal file that is a symbolic link, not owned by the user, or a folder
+// other users may write to is refused, and so is a journal that is not a
+// regular file (a pipe would hang knead). knead tightens the modes of its
+// own files, and of a folder only when it creates it. Another program's
+// SQLite file, or a journal of a newer knead, is refused before anything
+// in it is changed.
+func Open(dir string) (s *Store, notices []string, err error) {
+	return open(dir, false)
+}
+
+// OpenReadOnly opens the journal in dir for reading only, as the history
+// does: a read-only journal, or one on a read-only disk, can still be
+// shown. Nothing is created or changed; a missing journal is an error
+// that wraps fs.ErrNotExist.
+func OpenReadOnly(dir string) (*Store, []string, error) {
+	return open(dir, true)
+}
+
+func open(dir string, readOnly bool) (s *Store, notices []string, err error) {
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, &OpenError{Path: dir, Err: err}
+	}
+	path := filepath.Join(dir, FileName)
+	n, err := dataFolder(dir, !readOnly)
+	if err != nil {
+		return nil, nil, &OpenError{Path: path, Err: err, Unsafe: true}
+	}
+	notices = append(notices, n...)
+	exists, err := journalFile(path)
+	if err != nil {
+		return nil, notices, &OpenError{Path: path, Err: err, Unsafe: true}
+	}
+	if !exists {
+		if readOnly {
+			return nil, notices, &OpenError{Path: path, Err: fs.ErrNotExist}
+		}
+		// Create the file ourselves so that it is private from its
+		// first byte; O_EXCL refuses a link put there meanwhile.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, notices, &OpenError{Path: path, Err: err}
+		}
+		f.Close()
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, notices, err
+	}
+	if err := checkIdentity(path); err != nil {
+		return nil, notices, err
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if n, err := privateFile(p, readOnly); err != nil {
+			return nil, notices, &OpenError{Path: path, Err: err, Unsafe: true}
+		} else if n != "" {
+			notices = append(notices, n)
+		}
+	}
+	db, err := sql.Open("sqlite", address(path, readOnly))
+	if err != nil {
+		return nil, notices, &OpenError{Path: path, Err: err}
+	}
+	s = &Store{db: db, path: path, now: time.Now, readOnly: readOnly}
+	if readOnly {
+		// Reading a journal in WAL mode needs its shared-memory file;
+		// where that cannot be made (a read-only folder or disk), the
+		// journal is read as a file that does not change.
+		if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(new(int)); err != nil {
+			db.Close()
+			if db, err = sql.Open("sqlite", address(path, true)+"&immutable=1"); err != nil {
+				return nil, notices, classify(path, err)
+			}
+			s.db = db
+		}
+		return s, notices, nil
+	}
+	if err := retryBusy(s.migrate); err != nil {
+		db.Close()
+		return nil, notices, classify(path, err)
+	}
+	// The WAL and shared-memory files appear on first use.
+	for _, p := range []string{path + "-wal", path + "-shm"} {
+		privateFile(p, false)
+	}
+	return s, notices, nil
+}
+
+// address is the database's URI. Built with net/url, so that any path
+// works: a "#", "?", "%" or space in a folder's name is part of the path,
+// not the start of SQLite's parameters.
+func address(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
+	return u.String()
+}
+
+// dataFolder checks the data folder, creating it (0700) when it is missing
+// and create is set.
+func dataFolder(dir string, create bool) (notices []string, err error) {
+	info, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) && create {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, err
+		}
+		// MkdirAll leaves an existing parent alone; the folder itself is
+		// new, so its mode is knead's to set, whatever the umask.
+		return nil, os.Chmod(dir, 0o700)
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("the data folder %s is a symbolic link; knead keeps health data only in a real folder of yours: set KNEAD_DATA_DIR to one", dir)
+	case !info.IsDir():
+		return nil, fmt.Errorf("the data folder %s is not a folder", dir)
+	case !ownedByUser(info):
+		return nil, fmt.Errorf("the data folder %s belongs to another user; set KNEAD_DATA_DIR to a folder of your own", dir)
+	case info.Mode().Perm()&0o022 != 0:
+		return nil, fmt.Errorf("other users can write to the data folder %s (mode %04o); set KNEAD_DATA_DIR to a folder of your own, or make it private with: chmod 700 %s", dir, info.Mode().Perm(), dir)
+	case info.Mode().Perm()&0o077 != 0:
+		return []string{fmt.Sprintf("other users can read the folder of the history %s (mode %04o); knead leaves folders it did not make alone: chmod 700 %s makes it private", dir, info.Mode().Perm(), dir)}, nil
+	}
+	return nil, nil
+}
+
+// journalFile checks the journal file: it must be a regular file of the
+// user's, not a link; it may not exist yet.
+func journalFile(path string) (exists bool, err error) {
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		return true, fmt.Errorf("the history file %s is a symbolic link; knead does not follow it. Move the real file there", path)
+	case !info.Mode().IsRegular():
+		return true, fmt.Errorf("the history file %s is not a regular file; move it aside", path)
+	case !ownedByUser(info):
+		return true, fmt.Errorf("the history file %s belongs to another user", path)
+	}
+	return true, nil
+}
+
+// privateFile tightens the mode of one of knead's files to 0600 when it is
+// looser, and says so; readOnly only reports. A link is refused.
+func privateFile(path string, readOnly bool) (string, error) {
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 || !info.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file; knead does not follow links to its files", path)
+	}
+	if info.Mode().Perm()&^0o600 == 0 || !ownedByUser(info) {
+		return "", nil
+	}
+	if readOnly {
+		return fmt.Sprintf("%s can be read by other users (mode %04o): chmod 600 it", path, info.Mode().Perm()), nil
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("made %s private (mode 0600, was %04o): it holds health data", path, info.Mode().Perm()), nil
+}
+
+// checkHeader refuses a file that exists but is not SQLite, before the
+// driver gets a chance to touch it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
+		return nil // an empty file: SQLite makes it a database
+	}
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
+		return &OpenError{Path: path, Err: errors.New("it does not start with the SQLite header"), Corrupt: true}
+	}
+	return nil
+}
+
+// checkIdentity reads, without changing anything, whose database the file
+// is: knead's (its application id, or an older knead's schema with none),
+// of a version this knead knows. Opening it for writing would switch it
+// to WAL, which changes the file even when knead then refuses it.
+func checkIdentity(path string) error {
+	db, err := sql.Open("sqlite", address(path, true))
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	defer db.Close()
+	var app, version, tables int
+	err = db.QueryRow("PRAGMA application_id").Scan(&app)
+	if err == nil {
+		err = db.QueryRow("PRAGMA user_version").Scan(&version)
+	}
+	if err == nil {
+		err = db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables)
+	}
+	if err != nil {
+		return classify(path, err)
+	}
+	switch {
+	case app != 0 && app != ApplicationID:
+		return &OpenError{Path: path, Err: fmt.Errorf("it belongs to another program (application id %#x)", app), Corrupt: true}
+	case app == 0 && version == 0 && tables > 0:
+		return &OpenError{Path: path, Err: errors.New("it is another program's database"), Corrupt: true}
+	case version > len(migrations):
+		return &OpenError{Path: path, Err: fmt.Errorf("it was written by a newer knead (schema %d, this one knows %d); update knead", version, len(migrations))}
+	}
+	return nil
+}

@@ -34,14 +34,14 @@ func TestShapeRefusesHostileYAML(t *testing.T) {
 func TestShapePassesOrdinaryYAML(t *testing.T) {
 	t.Parallel()
 	for name, data := range map[string]string{
-		"text with stars":   "cue: Press *firmly* & slowly, then [gently] up: to the neck.\n",
-		"quoted":            "a: \"*not an alias\"\nb: '&nor an anchor, it''s text'\n",
-		"block scalar":      "cue: |\n  * a bullet\n  - a dash\n  &c\nnext: 1\n",
-		"comment":           "a: 1 # *a comment\n# &b\n",
-		"nested list":       "steps:\n  - title: x\n    passes: [15, 20]\n  - {title: y, tempo: 6s}\n",
-		"json":              `{"fever": "no", "heart": false, "ids": ["a", "b"]}`,
-		"empty":             "",
-		"dash in text":      "cue: left - right - left\n",
+		"text with stars": "cue: Press *firmly* & slowly, then [gently] up: to the neck.\n",
+		"quoted":          "a: \"*not an alias\"\nb: '&nor an anchor, it''s text'\n",
+		"block scalar":    "cue: |\n  * a bullet\n  - a dash\n  &c\nnext: 1\n",
+		"comment":         "a: 1 # *a comment\n# &b\n",
+		"nested list":     "steps:\n  - title: x\n    passes: [15, 20]\n  - {title: y, tempo: 6s}\n",
+		"json":            `{"fever": "no", "heart": false, "ids": ["a", "b"]}`,
+		"empty":           "",
+		"dash in text":    "cue: left - right - left\n",
 	} {
 		if err := shape.Check([]byte(data)); err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -76,7 +76,9 @@ func TestReadRefusesWhatIsNotAFile(t *testing.T) {
 		path string
 		ok   func(error) bool
 	}{
-		{fifo, func(err error) bool { return errors.Is(err, ErrNotRegular) && strings.Contains(err.Error(), "named pipe") }},
+		{fifo, func(err error) bool {
+			return errors.Is(err, ErrNotRegular) && strings.Contains(err.Error(), "named pipe")
+		}},
 		{dir, func(err error) bool { return errors.Is(err, ErrNotRegular) }},
 		{"/dev/zero", func(err error) bool { return errors.Is(err, ErrNotRegular) }},
 		{filepath.Join(dir, "missing"), func(err error) bool { return errors.Is(err, fs.ErrNotExist) }},

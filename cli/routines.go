@@ -92,7 +92,7 @@ func findRoutine(stderr io.Writer, arg string) (*routines.Routine, error) {
 	lib := loadLibrary(stderr)
 	r, ok := lib.Get(arg)
 	if !ok {
-		return nil, fmt.Errorf("no routine with id %q; known ids: %s (see `knead routines list`)", arg, strings.Join(lib.IDs(), ", "))
+		return nil, fmt.Errorf("no routine with id %q; known ids: %s (see knead routines list)", routines.Excerpt(arg, 40), strings.Join(lib.IDs(), ", "))
 	}
 	return r, nil
 }
@@ -110,7 +110,7 @@ func printRoutine(w io.Writer, r *routines.Routine) {
 	fmt.Fprintf(w, "%s  (%s)\n", r.Title, r.ID)
 	fmt.Fprintf(w, "For: %s · Area: %s · %s · intensity: %s\n", r.For, r.Area, routines.HumanDuration(r.Total()), r.Intensity())
 	if r.File != "" {
-		fmt.Fprintf(w, "File: %s\n", r.File)
+		fmt.Fprintf(w, "File: %s\n", routines.Clean(r.File))
 	}
 	fmt.Fprintf(w, "\nPosition\n  %s\n", r.Position)
 	if len(r.Prepare) > 0 {

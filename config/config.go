@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"knead/inputs"
+	"knead/routines"
 )
 
 // FileName is the settings file inside knead's config folder.
@@ -80,9 +81,9 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", routines.Clean(e.File), e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", routines.Clean(e.File), e.Msg)
 }
 
 // Path is the settings file in dir (knead's config folder).
@@ -181,31 +182,32 @@ func (c *Config) set(key, value string, from Source) error {
 	switch key {
 	case "for":
 		if value != "self" && value != "partner" {
-			return fmt.Errorf("for %q is not one of: self, partner", value)
+			return fmt.Errorf("for %q is not one of: self, partner", routines.Excerpt(value, 40))
 		}
 		c.For = value
 	case "partner":
-		c.Partner = value
+		// A name is shown and recorded: nothing in it may act on a terminal.
+		c.Partner = routines.Clean(value)
 	case "bell", "accessible", "tempo_ticks":
 		b, ok := map[string]bool{"true": true, "yes": true, "on": true, "false": false, "no": false, "off": false}[strings.ToLower(value)]
 		if !ok {
-			return fmt.Errorf("%s %q is not one of: true, false", key, value)
+			return fmt.Errorf("%s %q is not one of: true, false", key, routines.Excerpt(value, 40))
 		}
 		*map[string]*bool{"bell": &c.Bell, "accessible": &c.Accessible, "tempo_ticks": &c.TempoTicks}[key] = b
 	case "sound":
 		if value != SoundTones && value != SoundBell && value != SoundOff {
-			return fmt.Errorf("sound %q is not one of: tones (the system's sound player, or the bell without one), bell, off", value)
+			return fmt.Errorf("sound %q is not one of: tones (the system's sound player, or the bell without one), bell, off", routines.Excerpt(value, 40))
 		}
 		c.Sound = value
 	case "voice":
 		c.Voice = value
 	case "check_in":
 		if value != CheckInStep && value != CheckInSide {
-			return fmt.Errorf("check_in %q is not one of: step (after every step), side (when a side is done)", value)
+			return fmt.Errorf("check_in %q is not one of: step (after every step), side (when a side is done)", routines.Excerpt(value, 40))
 		}
 		c.CheckIn = value
 	default:
-		return fmt.Errorf("unknown key %q; valid keys: %s", key, strings.Join(Keys, ", "))
+		return fmt.Errorf("unknown key %q; valid keys: %s", routines.Excerpt(key, 40), strings.Join(Keys, ", "))
 	}
 	c.Sources[key] = from
 	return nil
@@ -224,6 +226,7 @@ func (c Config) Show() string {
 	// Columns as wide as their widest entry, so that they line up.
 	keyW, valueW := 0, 0
 	for _, k := range Keys {
+		values[k] = routines.Clean(values[k])
 		if values[k] == "" {
 			values[k] = `""`
 		}

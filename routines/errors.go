@@ -15,11 +15,13 @@ type Problem struct {
 
 // Error formats the problem as FILE:LINE: message, the form editors and
 // compilers use, so a user can jump to the line.
+// Error is the problem as one line, cleaned: a file's name and the values
+// quoted from it come from outside.
 func (p Problem) Error() string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", Clean(p.File), p.Line, Clean(p.Msg))
 	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	return fmt.Sprintf("%s: %s", Clean(p.File), Clean(p.Msg))
 }
 
 // FileError lists every problem found in one routine file, in line order.

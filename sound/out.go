@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"knead/proc"
 )
 
 // Out plays cues one at a time in the background, so a countdown never
@@ -242,7 +244,7 @@ func (o *Out) play(c Cue) error {
 	defer cancel()
 	args := append(append([]string(nil), o.player.args...), o.files[c])
 	cmd := exec.CommandContext(ctx, o.player.path, args...)
-	ownGroup(cmd)
+	proc.OwnGroup(cmd)
 	// Standard streams stay unset (the null device): a player's messages
 	// would corrupt the terminal interface.
 	cmd.WaitDelay = time.Second

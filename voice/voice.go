@@ -5,12 +5,15 @@
 package voice
 
 import (
+	"context"
 	"fmt"
 	"os/exec"
 	"strings"
 	"sync"
+	"time"
 
 	"knead/coach"
+	"knead/proc"
 )
 
 // Speaker says one utterance at a time in the background. Say never
@@ -27,6 +30,10 @@ type Speaker struct {
 	lastSeq int64
 	closed  bool
 	done    chan struct{}
+	// ctx ends with Close: the utterance in progress is stopped, its
+	// whole process group with it.
+	ctx    context.Context
+	cancel context.CancelFunc
 
 	// floor, when set, is taken before each utterance and given back
 	// after it: it waits for the tones queued before the words and keeps
@@ -58,6 +65,7 @@ func New(command string) (*Speaker, error) {
 		return nil, fmt.Errorf("voice command %q not found; running without voice", fields[0])
 	}
 	s := &Speaker{path: path, args: fields[1:], done: make(chan struct{})}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.wake = sync.NewCond(&s.mu)
 	go s.run()
 	return s, nil
@@ -80,7 +88,10 @@ func (s *Speaker) Say(seq int64, text string) {
 	s.wake.Signal()
 }
 
-// Close stops the speaker after the utterance in progress and waits for it.
+// Close stops the speaker and waits for it: the utterance in progress may
+// finish for up to closeGrace (the last cue of a session is worth
+// hearing), then it is stopped with its whole process group, so that no
+// speech command outlives knead.
 func (s *Speaker) Close() {
 	if s == nil {
 		return
@@ -89,7 +100,39 @@ func (s *Speaker) Close() {
 	s.closed = true
 	s.wake.Signal()
 	s.mu.Unlock()
-	<-s.done
+	select {
+	case <-s.done:
+	case <-time.After(closeGrace):
+		s.cancel()
+		<-s.done
+	}
+	s.cancel()
+}
+
+// closeGrace is how long Close lets the last utterance run.
+const closeGrace = 3 * time.Second
+
+// utteranceLimit is the longest an utterance may take: generous for the
+// text at a slow speaking rate, so that only a hung command is stopped.
+func utteranceLimit(text string) time.Duration {
+	return 10*time.Second + time.Duration(len(text))*100*time.Millisecond
+}
+
+// speak runs the command on text and waits for it, within its time limit.
+// The text comes after "--", and never starts with "-", so that no text
+// (a step titled "--output=...", say) can be read as an option.
+func (s *Speaker) speak(text string) {
+	text = strings.TrimLeft(text, "- ")
+	if text == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, utteranceLimit(text))
+	defer cancel()
+	args := append(append([]string(nil), s.args...), "--", text)
+	cmd := exec.CommandContext(ctx, s.path, args...)
+	proc.OwnGroup(cmd)
+	cmd.WaitDelay = time.Second
+	cmd.Run() // a failing speaker must not stop a session
 }
 
 func (s *Speaker) run() {
@@ -111,8 +154,7 @@ func (s *Speaker) run() {
 		if floor != nil {
 			release = floor()
 		}
-		args := append(append([]string(nil), s.args...), text)
-		exec.Command(s.path, args...).Run() // a failing speaker must not stop a session
+		s.speak(text)
 		release()
 	}
 }

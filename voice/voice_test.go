@@ -20,7 +20,7 @@ func fakeVoice(t *testing.T, delay string) (string, string) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "said.txt")
 	script := filepath.Join(dir, "fake-voice")
-	body := "#!/bin/sh\nsleep " + delay + "\nprintf '%s\\n' \"$1\" >> " + out + "\n"
+	body := "#!/bin/sh\n[ \"$1\" = -- ] && shift\nsleep " + delay + "\nprintf '%s\\n' \"$1\" >> " + out + "\n"
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +80,53 @@ func TestASlowSpeakerDelaysNothing(t *testing.T) {
 	got := said(t, out, 1)
 	if len(got) > 2 || got[len(got)-1] != "cue u" {
 		t.Fatalf("said %q: want at most the first cue, then only the newest", got)
+	}
+}
+
+// Text is never read as an option of the speech command: it comes after
+// "--" and loses its leading dashes.
+func TestTextIsNeverAnOption(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "args.txt")
+	script := filepath.Join(dir, "fake-voice")
+	os.WriteFile(script, []byte("#!/bin/sh\nfor a in \"$@\"; do printf '[%s]' \"$a\"; done >> "+out+"\necho >> "+out+"\n"), 0o755)
+	s, err := New("sh " + script + " -v en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Say(1, "--phonout=/tmp/x Step one")
+	got := said(t, out, 1)
+	s.Close()
+	if got[0] != "[-v][en][--][phonout=/tmp/x Step one]" {
+		t.Fatalf("args %q", got[0])
+	}
+}
+
+// A speech command that hangs is stopped, with its children: Close
+// returns within its grace, and nothing of it is left running.
+func TestAHungSpeakerIsStopped(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pidFile := filepath.Join(dir, "pid")
+	script := filepath.Join(dir, "fake-voice")
+	os.WriteFile(script, []byte("#!/bin/sh\nsleep 300 &\necho $! > "+pidFile+"\nwait\n"), 0o755)
+	s, err := New("sh " + script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Say(1, "hello")
+	child := said(t, pidFile, 1)[0]
+	start := time.Now()
+	s.Close()
+	if took := time.Since(start); took > closeGrace+3*time.Second {
+		t.Fatalf("Close took %v", took)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if _, err := os.Stat("/proc/" + child); err == nil {
+		if stat, _ := os.ReadFile("/proc/" + child + "/stat"); !strings.Contains(string(stat), ") Z ") {
+			t.Fatalf("the speech command's child %s is still running", child)
+		}
 	}
 }
 

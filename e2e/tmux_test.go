@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -297,6 +299,43 @@ func TestAccessibleExitsAtOnceAfterAStop(t *testing.T) {
 			p.keys(tc.key, "Enter")
 			if screen := p.waitFor("EXIT=", 5*time.Second); !strings.Contains(screen, tc.status) {
 				t.Errorf("%s: %s", name, screen)
+			}
+		})
+	}
+}
+
+// A signal from outside ends the full screen with the shell's status for
+// it, the terminal restored and the session recorded as interrupted.
+func TestSignalsEndTheSessionWithTheirStatus(t *testing.T) {
+	bin := buildKnead(t)
+	for _, c := range []struct {
+		sig    syscall.Signal
+		status string
+	}{{syscall.SIGTERM, "EXIT=143"}, {syscall.SIGINT, "EXIT=130"}, {syscall.SIGHUP, "EXIT=129"}} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			env := environment(t)
+			pidFile := filepath.Join(t.TempDir(), "pid")
+			p := startPane(t, env, fmt.Sprintf("sh -c 'echo $$ > %s; exec %s start lumbar-self --for self'", pidFile, bin))
+			answerScreening(p)
+			p.waitFor("Before you start", 10*time.Second)
+			p.keys("Enter", "r")
+			p.waitFor("How strong is the pain", 5*time.Second)
+			p.keys("4", "Enter")
+			p.waitFor("Stroking towards the coccyx", 5*time.Second)
+			data, err := os.ReadFile(pidFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+			if err := syscall.Kill(pid, c.sig); err != nil {
+				t.Fatal(err)
+			}
+			screen := p.waitFor("EXIT=", 10*time.Second)
+			if !strings.Contains(screen, c.status) || strings.Contains(screen, "Stroking towards the coccyx") {
+				t.Fatalf("after %s:\n%s", c.sig, screen)
+			}
+			if out := knead(t, bin, env, "history"); !strings.Contains(out, "interrupted at step 1") {
+				t.Fatalf("history after %s:\n%s", c.sig, out)
 			}
 		})
 	}

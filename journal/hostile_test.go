@@ -243,3 +243,34 @@ func TestExportsCarryNoCommands(t *testing.T) {
 		}
 	}
 }
+
+// A session whose pid now belongs to another process (a reused pid) reads
+// as interrupted; one whose process still runs reads as running.
+func TestAReusedPidIsNotTheSession(t *testing.T) {
+	t.Parallel()
+	if processStart(os.Getpid()) == "" {
+		t.Skip("no process start times here")
+	}
+	s, _, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p, _ := s.Person("", screening.Self)
+	id, err := s.StartSession(p.ID, "lumbar-self", 4, 1, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent := os.Getppid()
+	for _, c := range []struct {
+		start, want string
+	}{{processStart(parent), OutcomeRunning}, {"1", OutcomeInterrupted}} {
+		if _, err := s.db.Exec(`UPDATE sessions SET pid = ?, pid_start = ? WHERE id = ?`, parent, c.start, id); err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.Sessions(Filter{})
+		if err != nil || len(all) != 1 || all[0].Outcome != c.want {
+			t.Errorf("started %s: %+v %v, want %s", c.start, all, err, c.want)
+		}
+	}
+}

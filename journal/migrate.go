@@ -78,6 +78,9 @@ var migrations = []string{
 	ALTER TABLE sessions ADD COLUMN finished_gently INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE sessions ADD COLUMN pain_stop INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE sessions ADD COLUMN warning_sign INTEGER NOT NULL DEFAULT 0;`,
+	// 5: when the session's process started, so that a later process
+	// given the same pid is not taken for it.
+	`ALTER TABLE sessions ADD COLUMN pid_start TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the version this build writes.

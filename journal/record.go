@@ -11,8 +11,8 @@ import (
 
 // StartSession records the start of a session and returns its id.
 func (s *Store) StartSession(personID int64, routine string, stepsPlanned, courseNumber int, at time.Time) (int64, error) {
-	res, err := s.db.Exec(`INSERT INTO sessions (person_id, routine, started_at, steps_planned, course_number, pid)
-		VALUES (?, ?, ?, ?, ?, ?)`, personID, routine, formatTime(at), stepsPlanned, courseNumber, os.Getpid())
+	res, err := s.db.Exec(`INSERT INTO sessions (person_id, routine, started_at, steps_planned, course_number, pid, pid_start)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, personID, routine, formatTime(at), stepsPlanned, courseNumber, os.Getpid(), processStart(os.Getpid()))
 	if err != nil {
 		return 0, err
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 
@@ -60,7 +61,7 @@ type Filter struct {
 func (s *Store) Sessions(f Filter) ([]Session, error) {
 	query := `SELECT s.id, p.name, s.routine, s.started_at, COALESCE(s.ended_at, ''), s.active_ms,
 		COALESCE(s.baseline, -1), COALESCE(s.final, -1), COALESCE(s.outcome, ''), s.stop_reason,
-		s.steps_done, s.steps_planned, s.course_number, s.current_step, s.pid,
+		s.steps_done, s.steps_planned, s.course_number, s.current_step, s.pid, s.pid_start,
 		s.steps_skipped, s.finished_gently, s.pain_stop, s.warning_sign
 		FROM sessions s JOIN people p ON p.id = s.person_id WHERE 1 = 1`
 	var args []any
@@ -84,8 +85,9 @@ func (s *Store) Sessions(f Filter) ([]Session, error) {
 		var started, ended string
 		var activeMS int64
 		var step, pid int
+		var pidStart string
 		if err := rows.Scan(&x.ID, &x.Person, &x.Routine, &started, &ended, &activeMS, &x.Baseline, &x.Final,
-			&x.Outcome, &x.StopReason, &x.StepsDone, &x.StepsPlanned, &x.CourseNumber, &step, &pid,
+			&x.Outcome, &x.StopReason, &x.StepsDone, &x.StepsPlanned, &x.CourseNumber, &step, &pid, &pidStart,
 			&x.StepsSkipped, &x.FinishedGently, &x.PainStop, &x.WarningSign); err != nil {
 			return nil, err
 		}
@@ -95,7 +97,7 @@ func (s *Store) Sessions(f Filter) ([]Session, error) {
 		}
 		if x.Outcome == "" {
 			x.Outcome = OutcomeInterrupted
-			if alive(pid) {
+			if alive(pid, pidStart) {
 				x.Outcome = OutcomeRunning
 			}
 		}
@@ -114,10 +116,11 @@ func (x Session) Facts() coach.Facts {
 // first step does not count toward the course.
 func (x Session) Massaged() bool { return x.Active > 0 }
 
-// alive reports whether a process with this pid exists. The journal is
-// local to one machine, so a pid is enough to tell a running session from
-// one whose process was killed.
-func alive(pid int) bool {
+// alive reports whether the process with this pid that started at start
+// (as processStart gave it; "" when unknown) still runs. The journal is
+// local to one machine; the start time tells a reused pid from the
+// session's own process.
+func alive(pid int, start string) bool {
 	if pid <= 0 {
 		return false
 	}
@@ -128,13 +131,39 @@ func alive(pid int) bool {
 	if err != nil && !errors.Is(err, syscall.EPERM) {
 		return false
 	}
-	// A zombie has exited; only its parent has not collected it yet.
-	if stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
-		if i := bytes.LastIndexByte(stat, ')'); i >= 0 && i+2 < len(stat) && stat[i+2] == 'Z' {
-			return false
-		}
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true // no /proc here: the pid is all there is to go by
 	}
-	return true
+	// A zombie has exited; only its parent has not collected it yet.
+	fields := statFields(stat)
+	if len(fields) > 0 && fields[0] == "Z" {
+		return false
+	}
+	return start == "" || processStart(pid) == start
+}
+
+// processStart is when process pid started, in clock ticks since boot
+// (field 22 of /proc/PID/stat, Linux), or "" where that is not known.
+func processStart(pid int) string {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return ""
+	}
+	if fields := statFields(stat); len(fields) > 19 {
+		return fields[19]
+	}
+	return ""
+}
+
+// statFields are the fields of /proc/PID/stat after the command name,
+// which is in parentheses and may hold spaces: the state first.
+func statFields(stat []byte) []string {
+	i := bytes.LastIndexByte(stat, ')')
+	if i < 0 {
+		return nil
+	}
+	return strings.Fields(string(stat[i+1:]))
 }
 
 // MarkInterrupted gives every session that never ended, and whose process

@@ -168,6 +168,11 @@ func readAnswersFile(q *screening.Questionnaire, path string) (screening.Answers
 	if err != nil {
 		return nil, fmt.Errorf("--answers %s: %w", routines.Clean(path), err)
 	}
+	return parseAnswers(q, path, data)
+}
+
+// parseAnswers reads the answers in data, from the file at path.
+func parseAnswers(q *screening.Questionnaire, path string, data []byte) (screening.Answers, error) {
 	if err := answersShape.Check(data); err != nil {
 		return nil, fmt.Errorf("--answers %s: %w", routines.Clean(path), err)
 	}

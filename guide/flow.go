@@ -3,6 +3,7 @@ package guide
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"knead/coach"
 	"knead/journal"
@@ -68,9 +69,12 @@ type Flow struct {
 	person   journal.Person
 	course   journal.Course
 	settled  bool // the person said the pain has settled since the pause
-	recorder *journal.Recorder
+	recorder sessionWriter
 	logged   int
 	problem  string
+	// saving is the news about saving not yet told: that it failed, or
+	// that it works again.
+	saving string
 
 	engine    engine
 	session   *coach.Session // nil in a rehearsal
@@ -344,20 +348,59 @@ func (f *Flow) start(r *routines.Routine) error {
 	return nil
 }
 
+// sessionWriter writes a session's log into the journal.
+type sessionWriter interface {
+	Write(journal.Batch) error
+	Written() int
+}
+
+// saveRetries and saveWait bound the last tries to save a session that
+// has ended while the journal could not be written (a full disk).
+const (
+	saveRetries = 10
+	saveWait    = 200 * time.Millisecond
+)
+
 // save hands the engine's new log records to the journal. A failed write
-// (a full disk) is said once; the session goes on.
+// (a full disk) loses nothing: the records stay in the engine's log and
+// are written at the next event, and again a few times when the session
+// has ended. The user is told once when saving fails, once when it works
+// again.
 func (f *Flow) save() {
 	if f.session == nil || f.recorder == nil {
 		return
 	}
-	log := f.session.Log()
-	if len(log) == f.logged && f.logged > 0 {
-		return
+	failing := f.problem != ""
+	for try := 0; ; try++ {
+		log := f.session.Log()
+		if len(log) == f.logged && f.logged > 0 && !failing {
+			return
+		}
+		err := f.recorder.Write(journal.Batch{From: f.logged, Records: log[f.logged:], Summary: f.session.Summary(), State: f.session.State()})
+		f.logged = f.recorder.Written()
+		switch {
+		case err == nil && failing:
+			f.problem = ""
+			f.saving = "The history can be written again: the whole session is saved."
+			return
+		case err == nil:
+			return
+		case !failing:
+			failing = true
+			f.problem = "not saved yet: " + err.Error()
+			f.saving = "The history could not be written (" + err.Error() + "). knead keeps the session and tries again at every step."
+		}
+		if f.session.State().Phase != coach.Done || try >= saveRetries {
+			return
+		}
+		time.Sleep(saveWait)
 	}
-	err := f.recorder.Write(journal.Batch{From: f.logged, Records: log[f.logged:], Summary: f.session.Summary(), State: f.session.State()})
-	f.logged = len(log)
-	if err != nil {
-		f.problem = "not saved: " + err.Error()
-		f.recorder = nil
-	}
+}
+
+// SavingNews is what to tell the user about saving since it was last
+// asked: that it failed, or that it works again; "" when nothing changed.
+func (f *Flow) SavingNews() string {
+	news := f.saving
+	f.saving = ""
+	return news
 }

@@ -44,6 +44,14 @@ func (s *Store) NewRecorder(session int64) *Recorder {
 	return &Recorder{store: s, session: session, pending: map[int][]Batch{}}
 }
 
+// Written is how many log records are in the journal: a batch that
+// failed partway wrote the records before the failure.
+func (r *Recorder) Written() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.next
+}
+
 // Write stores a batch. Batches may arrive in any order (they come from
 // concurrent commands); they are written in log order.
 func (r *Recorder) Write(b Batch) error {

@@ -64,6 +64,9 @@ func (r *runner) show(rep guide.Reply, err ...error) {
 	if rep.Note != "" {
 		r.p.Say("%s", rep.Note)
 	}
+	if news := r.f.SavingNews(); news != "" {
+		r.p.Say("%s", news)
+	}
 	for _, e := range err {
 		if e != nil {
 			r.p.Say("  (%s)", e)

@@ -60,6 +60,9 @@ func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 	case flash != "":
 		m.flash = flash
 	}
+	if news := m.flow.SavingNews(); news != "" {
+		m.flash = news
+	}
 	if err != nil && !errors.Is(err, guide.ErrNotNow) {
 		m.notice = err.Error()
 	}

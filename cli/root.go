@@ -70,7 +70,7 @@ massage, and whenever you are in doubt.`,
 		},
 	}
 	g.register(root, sessionFlags...)
-	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newConfigCmd(g), newPracticeCmd(g))
+	root.AddCommand(newRoutinesCmd(), newScreenCmd(g), newStartCmd(g), newRehearseCmd(g), newHistoryCmd(), newReportCmd(), newConfigCmd(g), newPracticeCmd(g))
 	placeFlagsAnywhere(root)
 	root.SetFlagErrorFunc(flagError)
 	// The completion command is made now rather than when it runs, so

@@ -1,0 +1,126 @@
+package guide
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"knead/journal"
+	"knead/report"
+	"knead/screening"
+)
+
+// ReportOptions say which report to write and where.
+type ReportOptions struct {
+	// Person is the name in the journal ("me" for self-massage); "" takes
+	// the only person there is, or says to choose.
+	Person string
+	Since  time.Time
+	// Out is the file to write; "" writes knead-report-NAME-DATE.html in
+	// Dir.
+	Out, Dir string
+	Now      time.Time
+}
+
+// ErrChoosePerson says the journal holds several people and the report
+// is about one.
+var ErrChoosePerson = errors.New("choose whose report")
+
+// WriteReport writes the doctor's report of one person from the journal
+// and returns its path. The file is private (0600): it holds health data.
+func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptions) (string, error) {
+	all, err := store.Sessions(journal.Filter{Since: o.Since})
+	if err != nil {
+		return "", err
+	}
+	person, err := whoseReport(all, o.Person)
+	if err != nil {
+		return "", err
+	}
+	var sessions []journal.Session
+	for _, x := range all {
+		if strings.EqualFold(x.Person, person) {
+			sessions = append(sessions, x)
+		}
+	}
+	if err := store.WithRatings(sessions); err != nil {
+		return "", err
+	}
+	stops, err := store.Stops(sessions)
+	if err != nil {
+		return "", err
+	}
+	screenings, err := store.Screenings(person, o.Since)
+	if err != nil {
+		return "", err
+	}
+	standing, err := store.Standing(person)
+	if err != nil {
+		return "", err
+	}
+	course, err := store.CourseFor(person, o.Now)
+	if err != nil {
+		return "", err
+	}
+	path := o.Out
+	if path == "" {
+		name := strings.Map(func(r rune) rune {
+			if r == '/' || r == '\\' || r < ' ' || r == '.' {
+				return '-'
+			}
+			return r
+		}, report.Who(person))
+		path = filepath.Join(o.Dir, fmt.Sprintf("knead-report-%s-%s.html", name, o.Now.Format("2006-01-02")))
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return "", err
+	}
+	in := report.Input{Person: person, Since: o.Since, Made: o.Now, Sessions: sessions, Stops: stops,
+		Screenings: screenings, Standing: standing, Course: course, Questions: q}
+	if err := report.Write(f, in); err != nil {
+		f.Close()
+		return "", err
+	}
+	return path, f.Close()
+}
+
+// NoSessionsError says there is nothing to report: for Person, or for
+// anyone when Person is "".
+type NoSessionsError struct{ Person string }
+
+func (e *NoSessionsError) Error() string {
+	if e.Person == "" {
+		return "no sessions recorded yet"
+	}
+	return "no sessions for " + report.Who(e.Person)
+}
+
+// whoseReport picks the person: the one asked for, or the only one.
+func whoseReport(sessions []journal.Session, asked string) (string, error) {
+	var people []string
+	for _, x := range sessions {
+		if !slices.Contains(people, x.Person) {
+			people = append(people, x.Person)
+		}
+	}
+	if asked != "" {
+		for _, p := range people {
+			if strings.EqualFold(p, asked) {
+				return p, nil
+			}
+		}
+		return "", &NoSessionsError{Person: asked}
+	}
+	switch len(people) {
+	case 0:
+		return "", &NoSessionsError{}
+	case 1:
+		return people[0], nil
+	}
+	return "", fmt.Errorf("%w: the history holds %s", ErrChoosePerson, strings.Join(people, ", "))
+}

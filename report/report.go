@@ -1,0 +1,142 @@
+// Package report makes the one-page history a doctor can read: a
+// self-contained HTML file (inline CSS and SVG, nothing fetched) with the
+// pain over time, every session, every stop and every screening of one
+// person. It is pure: journal records in, HTML out.
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"time"
+
+	"knead/journal"
+	"knead/routines"
+	"knead/screening"
+)
+
+// Input is everything the report shows, read from the journal.
+type Input struct {
+	// Person is the name in the journal: journal.Me for self-massage.
+	Person string
+	// Since is the start of the period, zero for all of it.
+	Since time.Time
+	Made  time.Time
+	// Sessions are the person's sessions in the period, oldest first,
+	// with their ratings.
+	Sessions   []journal.Session
+	Stops      []journal.StopRecord
+	Screenings []journal.ScreeningRecord
+	Standing   []journal.StandingRecord
+	Course     journal.Course
+	// Questions give the screening reasons and answers their words.
+	Questions *screening.Questionnaire
+}
+
+//go:embed report.html
+var page string
+
+var tmpl = template.Must(template.New("report").Parse(page))
+
+// Write writes the report as HTML. Every text from the journal is user
+// text and is escaped by html/template.
+func Write(w io.Writer, in Input) error {
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, build(in)); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// view is what the template draws.
+type view struct {
+	Who, Period, Made string
+	Count, Of, Number int
+	Summary           []string
+	Advice            []string
+	Chart             template.HTML
+	Rows              []row
+	Stops             []stopRow
+	Screenings        []screeningRow
+	Standing          []standingRow
+}
+
+type row struct {
+	Date, Routine, Minutes, Pain, Ended, Steps string
+	Ratings                                    template.HTML
+}
+
+type stopRow struct{ When, Step, Reason string }
+
+type screeningRow struct{ When, Level, Reasons string }
+
+type standingRow struct{ Question, Answer, Confirmed string }
+
+func build(in Input) view {
+	v := view{Who: Who(in.Person), Made: in.Made.Local().Format("Mon 2 Jan 2006"), Count: len(in.Sessions), Of: in.Course.Of, Number: in.Course.Number - 1}
+	v.Period = "all sessions"
+	if len(in.Sessions) > 0 {
+		v.Period = in.Sessions[0].StartedAt.Local().Format("2 Jan 2006") + " to " + in.Sessions[len(in.Sessions)-1].StartedAt.Local().Format("2 Jan 2006")
+	}
+	v.Summary = summary(in.Sessions)
+	for _, a := range in.Course.Advice {
+		v.Advice = append(v.Advice, routines.Clean(a))
+	}
+	v.Chart = chart(in.Sessions)
+	for _, x := range in.Sessions {
+		v.Rows = append(v.Rows, row{
+			Date: x.StartedAt.Local().Format("2 Jan 15:04"), Routine: routines.Clean(x.Routine),
+			Minutes: fmt.Sprintf("%.0f", x.Active.Minutes()), Pain: painText(x.Baseline) + " → " + painText(x.Final),
+			Ended: routines.Clean(x.Ended()), Steps: fmt.Sprintf("%d of %d", x.StepsDone, x.StepsPlanned),
+			Ratings: sparkline(x.Ratings),
+		})
+	}
+	for _, s := range in.Stops {
+		step := fmt.Sprintf("step %d", s.Step)
+		if s.Step <= 0 {
+			step = "before the first step"
+		}
+		v.Stops = append(v.Stops, stopRow{When: s.At.Local().Format("2 Jan 2006 15:04"), Step: step, Reason: routines.Clean(s.Reason)})
+	}
+	for _, s := range in.Screenings {
+		var reasons []string
+		for _, id := range s.Reasons {
+			reasons = append(reasons, label(in.Questions, id))
+		}
+		v.Screenings = append(v.Screenings, screeningRow{When: s.At.Local().Format("2 Jan 2006 15:04"), Level: strings.ToUpper(routines.Clean(s.Level)), Reasons: strings.Join(reasons, "; ")})
+	}
+	for _, s := range in.Standing {
+		v.Standing = append(v.Standing, standingRow{Question: label(in.Questions, s.Question), Answer: routines.Clean(s.Answer), Confirmed: s.ConfirmedAt.Local().Format("2 Jan 2006")})
+	}
+	return v
+}
+
+// Who names the person of a report: "self" for self-massage.
+func Who(person string) string {
+	if person == journal.Me {
+		return "self"
+	}
+	return routines.Clean(person)
+}
+
+// label is what a screening reason is called, or its id when this version
+// no longer asks it.
+func label(q *screening.Questionnaire, id string) string {
+	if q != nil {
+		if x, ok := q.Question(id); ok && x.Label != "" {
+			return x.Label
+		}
+	}
+	return routines.Clean(id)
+}
+
+func painText(p int) string {
+	if p < 0 {
+		return "–"
+	}
+	return fmt.Sprint(p)
+}

@@ -124,3 +124,37 @@ func whoseReport(sessions []journal.Session, asked string) (string, error) {
 	}
 	return "", fmt.Errorf("%w: the history holds %s", ErrChoosePerson, strings.Join(people, ", "))
 }
+
+// ReportPerson is whose report the flow would write: the person massaged
+// in this run, "" before one is known.
+func (f *Flow) ReportPerson() string { return f.person.Name }
+
+// WriteReports writes the report of person, or when person is "" one
+// report for each person in the journal, and returns their paths.
+func WriteReports(store *journal.Store, q *screening.Questionnaire, person, dir string, now time.Time) ([]string, error) {
+	people := []string{person}
+	if person == "" {
+		sessions, err := store.Sessions(journal.Filter{})
+		if err != nil {
+			return nil, err
+		}
+		people = nil
+		for _, x := range sessions {
+			if !slices.Contains(people, x.Person) {
+				people = append(people, x.Person)
+			}
+		}
+		if len(people) == 0 {
+			return nil, &NoSessionsError{}
+		}
+	}
+	var paths []string
+	for _, p := range people {
+		path, err := WriteReport(store, q, ReportOptions{Person: p, Dir: dir, Now: now})
+		if err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}

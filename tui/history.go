@@ -1,14 +1,16 @@
 package tui
 
 import (
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"knead/guide"
 	"knead/journal"
+	"knead/routines"
 )
 
 // historyMsg brings the history, drawn as text lines.
@@ -45,8 +47,38 @@ func (m *Model) openHistory() tea.Cmd {
 	}
 }
 
+// reportMsg says which reports r wrote, or why it could not.
+type reportMsg struct {
+	paths []string
+	err   error
+}
+
+// writeReport writes the doctor's report of the person of this run, or of
+// each person in the history, into the current folder.
+func (m *Model) writeReport() tea.Cmd {
+	store := m.opts.Journal
+	if store == nil {
+		return nil
+	}
+	person := m.flow.ReportPerson()
+	return func() tea.Msg {
+		paths, err := guide.WriteReports(store, m.opts.Questions, person, ".", time.Now())
+		return reportMsg{paths: paths, err: err}
+	}
+}
+
 func (m *Model) updateHistory(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case reportMsg:
+		var news []string
+		for _, p := range msg.paths {
+			news = append(news, "Report for a doctor written: "+routines.Clean(p))
+		}
+		if msg.err != nil {
+			news = append(news, "The report could not be written: "+routines.Clean(msg.err.Error()))
+		}
+		m.historyLines = append(news, append([]string{""}, m.historyLines...)...)
+		m.historyOffset = 0
 	case historyMsg:
 		if msg.err != nil {
 			m.historyLines = []string{"The history could not be read: " + msg.err.Error()}
@@ -67,6 +99,8 @@ func (m *Model) updateHistory(msg tea.Msg) tea.Cmd {
 			m.historyOffset += page
 		case msg.String() == "esc", key.Matches(msg, m.keys.Quit), key.Matches(msg, m.keys.History):
 			m.setScreen(m.historyFrom)
+		case msg.String() == "r":
+			return m.writeReport()
 		}
 		m.historyOffset = max(min(m.historyOffset, len(m.historyLines)-page), 0)
 	}
@@ -83,6 +117,10 @@ func (m *Model) viewHistory() string {
 		// A cut line says so.
 		b.WriteString(ansi.Truncate(l, w, "…") + "\n")
 	}
-	b.WriteString(m.st.help.Render("↑/↓ pgup/pgdn scroll · esc back · ? keys"))
+	keys := "↑/↓ pgup/pgdn scroll · esc back · ? keys"
+	if m.opts.Journal != nil {
+		keys = "↑/↓ pgup/pgdn scroll · r: write a report · esc back · ? keys"
+	}
+	b.WriteString(m.st.help.Render(keys))
 	return b.String()
 }

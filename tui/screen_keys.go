@@ -42,11 +42,14 @@ func (m *Model) screenKeys() [][2]string {
 	case screenSummary:
 		return [][2]string{{"h", "the sessions so far, a chart per person"}, {"enter q", "close knead"}}
 	case screenHistory:
-		return [][2]string{
+		keys := [][2]string{
 			{"↑ ↓", "scroll a line"},
 			{"pgup pgdn", "scroll a page (space too)"},
-			{"esc q h", "back"},
 		}
+		if m.opts.Journal != nil {
+			keys = append(keys, [2]string{"r", "write a report for a doctor (an HTML file in this folder)"})
+		}
+		return append(keys, [2]string{"esc q h", "back"})
 	}
 	return nil
 }

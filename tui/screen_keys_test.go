@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"knead/coach"
+	"knead/journal"
 	"knead/screening"
 )
 
@@ -59,5 +63,43 @@ func TestQuestionMarkListsTheKeysOfEveryScreen(t *testing.T) {
 				t.Errorf("after closing the list: screen %d\n%s", m.screen, screenText(m))
 			}
 		})
+	}
+}
+
+// r in the history writes the doctor's report, one per person when the
+// run has none yet, and says where.
+func TestHistoryWritesAReport(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	store, _, err := journal.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, name := range []string{"Anna", "Bo"} {
+		p, _ := store.Person(name, screening.Partner)
+		id, _ := store.StartSession(p.ID, "lumbar-partner", 8, 1, start.Add(-48*time.Hour))
+		sum := coach.Summary{Baseline: 4, Final: 3, Outcome: coach.Completed, Active: 19 * time.Minute, StepsCompleted: 8, StepsPlanned: 8}
+		if err := store.NewRecorder(id).Write(journal.Batch{Summary: sum, State: coach.State{Phase: coach.Done}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Journal: store})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.Update(m.openHistory()())
+	if !strings.Contains(screenText(m), "r: write a report") {
+		t.Fatalf("history:\n%s", screenText(m))
+	}
+	_, cmd := m.Update(keyMsg("r"))
+	m.Update(cmd())
+	out := screenText(m)
+	for _, name := range []string{"Anna", "Bo"} {
+		if !strings.Contains(out, "Report for a doctor written: knead-report-"+name) {
+			t.Errorf("no report for %s:\n%s", name, out)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "knead-report-*.html"))
+	if len(files) != 2 {
+		t.Fatalf("files: %v", files)
 	}
 }

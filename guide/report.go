@@ -158,3 +158,12 @@ func WriteReports(store *journal.Store, q *screening.Questionnaire, person, dir 
 	}
 	return paths, nil
 }
+
+// WriteReport writes the doctor's report of the person massaged in this
+// run into dir and returns its path.
+func (f *Flow) WriteReport(dir string, now time.Time) (string, error) {
+	if f.journal == nil || f.person.Name == "" {
+		return "", &NoSessionsError{}
+	}
+	return WriteReport(f.journal, f.opts.Questions, ReportOptions{Person: f.person.Name, Dir: dir, Now: now})
+}

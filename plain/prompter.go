@@ -135,6 +135,12 @@ func (p *Prompter) Ask(prompt string, parse func(string) error) error {
 	}
 }
 
+// atKeyboard reports whether a person types the answers, rather than a
+// script through a pipe; a variable so that a test can be the person.
+var atKeyboard = func(p *Prompter) bool { return !p.echo }
+
+func (p *Prompter) atKeyboard() bool { return atKeyboard(p) }
+
 // Echo repeats a line read from a pipe.
 func (p *Prompter) Echo(line string) {
 	if p.echo {

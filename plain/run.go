@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"knead/guide"
 	"knead/journal"
@@ -121,6 +122,7 @@ func (r *runner) run() (int, error) {
 			err = r.session()
 		case guide.Summary:
 			r.summary()
+			err = r.offerReport()
 			f.Do(guide.Act(guide.Quit))
 		}
 		var sig ErrInterrupted
@@ -140,6 +142,39 @@ func (r *runner) run() (int, error) {
 			return 1, err
 		}
 	}
+}
+
+// offerReport asks, when someone is at the keyboard, whether to write
+// the doctor's report now. A script reading from a pipe is not asked: its
+// lines are answers to the session's questions, not to this one.
+func (r *runner) offerReport() error {
+	if !r.p.atKeyboard() || !r.f.Saving() || r.f.Rehearsal() || r.f.ReportPerson() == "" {
+		return nil
+	}
+	write := false
+	err := r.p.Ask("Write a report for a doctor now (an HTML file in this folder)? y/n", func(s string) error {
+		switch strings.ToLower(s) {
+		case "y", "yes":
+			write = true
+		case "n", "no", "":
+		default:
+			return errors.New("type y or n")
+		}
+		return nil
+	})
+	if err != nil || !write {
+		if errors.Is(err, ErrEndOfInput) {
+			return nil
+		}
+		return err
+	}
+	path, err := r.f.WriteReport(".", time.Now())
+	if err != nil {
+		r.p.Say("The report could not be written: %s.", routines.Clean(err.Error()))
+		return nil
+	}
+	r.p.Say("Report for a doctor written: %s", routines.Clean(path))
+	return nil
 }
 
 // afterScreening prints the clearance and where the session stands in

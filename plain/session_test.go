@@ -403,3 +403,31 @@ func TestAccessibleQuitAsksFirst(t *testing.T) {
 		t.Fatalf("quit:\n%s", out)
 	}
 }
+
+// At the keyboard, the end of a recorded session offers the doctor's
+// report; y writes it and says where.
+func TestAccessibleOffersTheReport(t *testing.T) {
+	atKeyboard = func(*Prompter) bool { return true }
+	defer func() { atKeyboard = func(p *Prompter) bool { return !p.echo } }()
+	t.Chdir(t.TempDir())
+	store, _, err := journal.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	c := startConversationWith(t, "short", func(o *Options) { o.Journal = store })
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "l", "3", "")
+	for i := 1; i <= 4; i++ {
+		c.await("How is the pain now", i)
+		c.send("3")
+	}
+	c.await("Write a report for a doctor now", 1)
+	c.send("y")
+	c.await("Report for a doctor written: knead-report-self-", 1)
+	c.finish()
+	if files, _ := filepath.Glob("knead-report-self-*.html"); len(files) != 1 {
+		t.Fatalf("report files: %v", files)
+	}
+}

@@ -20,15 +20,22 @@ var levelHeadline = map[screening.Level]string{
 	screening.Urgent: "URGENT: see a doctor now",
 }
 
-// PrintClearance writes the clearance in plain words.
+// PrintClearance writes the clearance in plain words within the
+// accessible flow, which said the disclaimer at its start: once a run.
 func PrintClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine) {
-	WriteClearance(w, c, allowed, 0)
+	writeClearance(w, c, allowed, 0, false)
 }
 
 // WriteClearance writes the clearance in plain words, wrapped at width
-// columns (0: not wrapped, for screen readers and pipes). allowed is nil
-// when the routines are not to be listed.
+// columns (0: not wrapped, for screen readers and pipes), ending with the
+// disclaimer: it stands alone, as knead screen's output or after the full
+// screen has closed. allowed is nil when the routines are not to be
+// listed.
 func WriteClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine, width int) {
+	writeClearance(w, c, allowed, width, true)
+}
+
+func writeClearance(w io.Writer, c screening.Clearance, allowed []*routines.Routine, width int, disclaimer bool) {
 	say := func(indent, text string) {
 		if width > len(indent)+12 {
 			// Continuation lines are indented two more columns.
@@ -76,8 +83,10 @@ func WriteClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 		}
 		fmt.Fprintln(w, "This clearance is valid today only.")
 	}
-	fmt.Fprintln(w)
-	say("", Disclaimer)
+	if disclaimer {
+		fmt.Fprintln(w)
+		say("", Disclaimer)
+	}
 }
 
 // nextStep is what to do now; when the answers allow massage but none of

@@ -233,6 +233,9 @@ func TestAccessibleSessionIsRecorded(t *testing.T) {
 	if !strings.Contains(out, "Session 1 of 10.") {
 		t.Errorf("no course line:\n%s", out)
 	}
+	if n := strings.Count(out, Disclaimer); n != 1 {
+		t.Errorf("the disclaimer is said %d times", n)
+	}
 	rows, err := store.Sessions(journal.Filter{})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("rows %+v, err %v", rows, err)

@@ -179,7 +179,11 @@ func (r *runner) rating(s, hint string) error {
 }
 
 func (r *runner) askStop(st coach.State) error {
-	r.p.Say("%s The clock is frozen.", r.f.Question())
+	if st.Phase == coach.Step || st.Phase == coach.Rest {
+		r.p.Say("%s The clock is frozen at %s left.", r.f.Question(), clock(st.Remaining))
+	} else {
+		r.p.Say("%s", r.f.Question())
+	}
 	advice, _ := r.f.StopAdvice()
 	r.p.Say("%s", advice)
 	q := "Type e to end the session."

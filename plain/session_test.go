@@ -186,7 +186,7 @@ func TestAccessiblePainRiseReachesTheStopPrompt(t *testing.T) {
 	c.send("e")
 	c.await("Summary:", 1)
 	out := c.finish()
-	if !strings.Contains(out, "STOP: pain rose from 2 to 4. The clock is frozen.") || !strings.Contains(out, "The session was stopped: pain rose from 2 to 4.") || strings.Count(out, "rose from 2 to 4") != 2 {
+	if !strings.Contains(out, "STOP: pain rose from 2 to 4. The clock is frozen at ") || !strings.Contains(out, "The session was stopped: pain rose from 2 to 4.") || strings.Count(out, "rose from 2 to 4") != 2 {
 		t.Fatalf("no stop:\n%s", out)
 	}
 }

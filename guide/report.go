@@ -102,12 +102,7 @@ func (e *NoSessionsError) Error() string {
 
 // whoseReport picks the person: the one asked for, or the only one.
 func whoseReport(sessions []journal.Session, asked string) (string, error) {
-	var people []string
-	for _, x := range sessions {
-		if !slices.Contains(people, x.Person) {
-			people = append(people, x.Person)
-		}
-	}
+	people := peopleOf(sessions)
 	if asked != "" {
 		for _, p := range people {
 			if strings.EqualFold(p, asked) {
@@ -138,13 +133,7 @@ func WriteReports(store *journal.Store, q *screening.Questionnaire, person, dir 
 		if err != nil {
 			return nil, err
 		}
-		people = nil
-		for _, x := range sessions {
-			if !slices.Contains(people, x.Person) {
-				people = append(people, x.Person)
-			}
-		}
-		if len(people) == 0 {
+		if people = peopleOf(sessions); len(people) == 0 {
 			return nil, &NoSessionsError{}
 		}
 	}
@@ -166,4 +155,15 @@ func (f *Flow) WriteReport(dir string, now time.Time) (string, error) {
 		return "", &NoSessionsError{}
 	}
 	return WriteReport(f.journal, f.opts.Questions, ReportOptions{Person: f.person.Name, Dir: dir, Now: now})
+}
+
+// peopleOf lists the people of sessions, in the order they first appear.
+func peopleOf(sessions []journal.Session) []string {
+	var people []string
+	for _, x := range sessions {
+		if !slices.Contains(people, x.Person) {
+			people = append(people, x.Person)
+		}
+	}
+	return people
 }

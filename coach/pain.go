@@ -19,7 +19,7 @@ func (s *Session) rate(pain int, now time.Time, emit func(Cue)) {
 	case s.phase == Baseline && s.prompt != StopPrompt:
 		s.baseline, s.baselineGiven = pain, true
 		if pain >= SeverePain {
-			s.stop(stopCause{text: fmt.Sprintf("pain is %d out of 10 before the start: too strong for massage", pain), pain: pain}, false, now, emit)
+			s.stop(stopCause{text: fmt.Sprintf("pain is %d out of 10 before the start, too strong for massage", pain), pain: pain}, false, now, emit)
 			return
 		}
 		s.startStep(0, now, emit)

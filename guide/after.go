@@ -19,7 +19,8 @@ func (f *Flow) AfterNotes() []string {
 		return nil
 	}
 	var notes []string
-	if len(sum.Ratings) > 1 {
+	if len(sum.Ratings) > 1 && !f.rehearsal { // a rehearsal's ratings are made up
+
 		var pains []string
 		for _, r := range sum.Ratings {
 			pains = append(pains, fmt.Sprint(r.Pain))

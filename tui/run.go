@@ -104,11 +104,13 @@ func printSummary(out io.Writer, f *guide.Flow) {
 	if sum.Outcome == "" {
 		return
 	}
-	fmt.Fprintf(out, "knead: %s, %s; pain %s → %s; %d of %d steps; massage time %s\n",
-		f.Routine().ID, sum.Outcome, painText(sum.Baseline), painText(sum.Final), sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
-	if sum.StopReason != "" {
-		fmt.Fprintf(out, "knead: stopped: %s\n", sum.StopReason)
+	pain := fmt.Sprintf("; pain %s → %s", painText(sum.Baseline), painText(sum.Final))
+	if f.Rehearsal() {
+		pain = "" // made up by the rehearsal
 	}
+	fmt.Fprintf(out, "knead: %s, %s%s; %d of %d steps; massage time %s\n",
+		f.Routine().ID, sum.Outcome, pain, sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
+	// The advice says why a session stopped, once.
 	for _, a := range sum.Advice {
 		fmt.Fprintf(out, "knead: %s\n", a)
 	}

@@ -506,11 +506,14 @@ func (m *Model) viewSummary() string {
 		}
 		return fmt.Sprint(p)
 	}
-	b.WriteString(fmt.Sprintf("Pain before → after: %s → %s", pain(sum.Baseline), pain(sum.Final)))
-	if len(sum.Ratings) > 1 {
-		b.WriteString("   " + m.st.accent.Render(sparkline(sum.Ratings)))
+	// A rehearsal answers its own questions: its pain is made up.
+	if !m.flow.Rehearsal() {
+		b.WriteString(fmt.Sprintf("Pain before → after: %s → %s", pain(sum.Baseline), pain(sum.Final)))
+		if len(sum.Ratings) > 1 {
+			b.WriteString("   " + m.st.accent.Render(sparkline(sum.Ratings)))
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 	b.WriteString(fmt.Sprintf("Steps done: %d of %d\n", sum.StepsCompleted, sum.StepsPlanned))
 	b.WriteString(fmt.Sprintf("Massage time: %s · rest: %s\n", clock(sum.Active), clock(sum.Rest)))
 	outcome := map[coach.Outcome]string{coach.Completed: "completed", coach.Stopped: "stopped", coach.EndedByUser: "ended early", coach.Interrupted: "interrupted", coach.Shortened: "reached the end, with steps skipped"}[sum.Outcome]

@@ -188,7 +188,7 @@ func Words(c coach.Cue, partner bool, name string) string {
 	case coach.CueEase:
 		return "Ease the pressure"
 	case coach.CueStop:
-		return "Stop. " + c.Text
+		return "Stop. " + sentence(c.Text)
 	case coach.CueRestStart:
 		return "Massage done. Rest now"
 	case coach.CueSessionEnd:
@@ -208,4 +208,15 @@ func Spoken(note string) string {
 		return "Pain " + numberWords[n] + ", noted."
 	}
 	return note
+}
+
+// sentence starts text with a capital and ends it with a full stop, as
+// said after "Stop.".
+func sentence(text string) string {
+	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
+	if text == "" {
+		return ""
+	}
+	r := []rune(text)
+	return strings.ToUpper(string(r[0])) + string(r[1:]) + "."
 }

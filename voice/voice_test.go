@@ -144,7 +144,7 @@ func TestWords(t *testing.T) {
 	if w := Words(coach.Cue{Kind: coach.CueCheckIn}, true, ""); w != "Ask your partner how the pain is, and type the number." {
 		t.Errorf("partner check-in: %q", w)
 	}
-	if w := Words(coach.Cue{Kind: coach.CueStop, Text: "pain rose from 3 to 6"}, false, ""); w != "Stop. pain rose from 3 to 6" {
+	if w := Words(coach.Cue{Kind: coach.CueStop, Text: "pain rose from 3 to 6"}, false, ""); w != "Stop. Pain rose from 3 to 6." {
 		t.Errorf("stop: %q", w)
 	}
 	if w := Words(coach.Cue{Kind: coach.CuePass}, false, ""); w != "" {

@@ -51,7 +51,9 @@ func Advise(f Facts) []string {
 			// Source 001: "if after the massage the condition has not
 			// improved, or even worsened ... consult a doctor".
 			out = append(out, "Pain is higher than before the session: pause the course and see a doctor before the next session.")
-		case rise == 1:
+		case rise == 1 && !f.WarningSign && f.Outcome != Stopped:
+			// Soreness is normal only after a session that went well: after
+			// a stop or a warning sign it would contradict the advice above.
 			// Source 001: "if after the session the loin hurts a little -
 			// this is normal"; 002 expects it as the body adapts. The
 			// course still waits for it to settle.

@@ -842,3 +842,22 @@ func TestTurningOverBetweenStepsIsASideSwitch(t *testing.T) {
 		t.Fatalf("side switches: %+v", switched)
 	}
 }
+
+// After a stop or a warning sign, the advice never adds that soreness is
+// normal: that would disagree with the advice for the stop.
+func TestNoSorenessAdviceAfterAStop(t *testing.T) {
+	t.Parallel()
+	for _, f := range []Facts{
+		{Outcome: Stopped, StopReason: "a warning sign", WarningSign: true, Baseline: 4, Final: 5},
+		{Outcome: Stopped, StopReason: "you asked to stop", Baseline: 4, Final: 5},
+	} {
+		for _, a := range Advise(f) {
+			if strings.Contains(a, "soreness") {
+				t.Errorf("%+v: %q", f, a)
+			}
+		}
+	}
+	if got := strings.Join(Advise(Facts{Outcome: Completed, Baseline: 4, Final: 5}), " "); !strings.Contains(got, "soreness") {
+		t.Errorf("a completed session with 1 point more lost its advice: %q", got)
+	}
+}

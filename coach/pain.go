@@ -166,7 +166,9 @@ func (s *Session) sessionLeft(now time.Time) time.Duration {
 
 // finish ends the session.
 func (s *Session) finish(outcome Outcome, now time.Time, emit func(Cue)) {
-	if s.prompt == StopPrompt {
+	// A session ended at the stop prompt, or quit during the gentle finish
+	// that followed a stop, was stopped.
+	if s.prompt == StopPrompt || (s.finishing && outcome == EndedByUser) {
 		outcome = Stopped
 	}
 	s.phase, s.prompt, s.paused = Done, NoPrompt, false

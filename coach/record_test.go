@@ -77,6 +77,17 @@ func TestAGentleFinishIsRecordedAsStopped(t *testing.T) {
 	}
 }
 
+// Quitting during the gentle finish keeps the session stopped.
+func TestQuittingTheGentleFinishIsStopped(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	must(t, s, RateEvent(5), E(FinishGently), E(Quit))
+	if sum := s.Summary(); sum.Outcome != Stopped || !sum.FinishedGently {
+		t.Fatalf("summary %+v", sum)
+	}
+}
+
 func TestWhatPausesTheCourse(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {

@@ -330,6 +330,9 @@ func (m *Model) viewTiny(st coach.State) string {
 	if st.Phase == coach.Step || st.Phase == coach.Rest {
 		c = clock(st.Remaining)
 	}
+	if st.Paused {
+		c += " PAUSED"
+	}
 	return m.countdownStyle(st).Render(c) + "\nenlarge the window"
 }
 

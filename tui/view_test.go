@@ -278,3 +278,13 @@ func TestGoldenWelcomeWithHistory(t *testing.T) {
 	}
 	golden(t, "welcome-history-80x24", out)
 }
+
+// Even in a window too small for the step screen, a held clock says so.
+func TestTinyWindowSaysPaused(t *testing.T) {
+	t.Parallel()
+	m, _ := sessionModel(t, "lumbar-self", screening.Self, 30, 8)
+	press(m, "space")
+	if out := screenText(m); !strings.Contains(out, "PAUSED") {
+		t.Fatalf("30x8 paused:\n%s", out)
+	}
+}

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"fmt"
+	"slices"
 
 	"knead/journal"
 )
@@ -85,4 +86,24 @@ func trend(sessions []journal.Session) string {
 		return fmt.Sprintf("; more pain after the last %d sessions", n)
 	}
 	return fmt.Sprintf("; no change over the last %d sessions", n)
+}
+
+// Partners are the named partners in the history, the one massaged most
+// recently first, to offer when the name is asked.
+func (f *Flow) Partners() []string {
+	if f.journal == nil {
+		return nil
+	}
+	all, err := f.journal.Sessions(journal.Filter{})
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for i := len(all) - 1; i >= 0; i-- {
+		p := all[i].Person
+		if p != journal.Me && p != journal.UnnamedPartner && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -45,6 +45,7 @@ type Model struct {
 	welcomeCursor int
 	typingName    bool
 	partnerName   string
+	knownPartners []string // named partners of the history, offered by tab
 	notice        string
 
 	form         *screeningForm

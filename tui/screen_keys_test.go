@@ -103,3 +103,33 @@ func TestHistoryWritesAReport(t *testing.T) {
 		t.Fatalf("files: %v", files)
 	}
 }
+
+// Choosing "my partner" offers the partners of the history: tab fills a
+// known name in, so the session is Anna's, not an unnamed partner's.
+func TestWelcomeOffersKnownPartners(t *testing.T) {
+	t.Parallel()
+	store, _, err := journal.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, name := range []string{"Bo", "Anna"} {
+		p, _ := store.Person(name, screening.Partner)
+		id, _ := store.StartSession(p.ID, "lumbar-partner", 8, 1, start.Add(-48*time.Hour))
+		store.NewRecorder(id).Write(journal.Batch{Summary: coach.Summary{Baseline: 4, Final: 3, Outcome: coach.Completed}, State: coach.State{Phase: coach.Done}})
+	}
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Journal: store})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(m, "2")
+	if out := screenText(m); !strings.Contains(out, "Known: Anna, Bo (tab fills the name in)") {
+		t.Fatalf("welcome:\n%s", out)
+	}
+	press(m, "tab", "tab")
+	if m.partnerName != "Bo" {
+		t.Fatalf("tab twice: %q", m.partnerName)
+	}
+	press(m, "tab", "enter")
+	if m.screen != screenScreening || !strings.Contains(screenText(m), "Does Anna") {
+		t.Fatalf("after the name:\n%s", screenText(m))
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -29,6 +30,15 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 			return m.after(guide.Reply{}, nil)
 		case "esc":
 			m.typingName, m.partnerName = false, ""
+		case "tab":
+			// Fills in the partners of the history in turn.
+			if known := m.knownPartners; len(known) > 0 {
+				next := known[0]
+				if i := slices.Index(known, m.partnerName); i >= 0 {
+					next = known[(i+1)%len(known)]
+				}
+				m.partnerName = next
+			}
 		case "backspace":
 			if r := []rune(m.partnerName); len(r) > 0 {
 				m.partnerName = string(r[:len(r)-1])
@@ -62,6 +72,11 @@ func (m *Model) updateWelcome(msg tea.Msg) tea.Cmd {
 func (m *Model) chooseWho() tea.Cmd {
 	if m.welcomeCursor == 1 {
 		m.typingName = true
+		// The partners of the history, read once for the prompt.
+		m.knownPartners = nil
+		for _, k := range m.flow.Partners() {
+			m.knownPartners = append(m.knownPartners, routines.Clean(k))
+		}
 		return nil
 	}
 	return m.do(guide.Action{Kind: guide.ChooseWho, Mode: screening.Self})
@@ -90,6 +105,9 @@ func (m *Model) viewWelcome() string {
 	}
 	if m.typingName {
 		b.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
+		if len(m.knownPartners) > 0 {
+			b.WriteString(m.st.subtle.Render(wrap("Known: "+strings.Join(m.knownPartners, ", ")+" (tab fills the name in)", m.textWidth())) + "\n")
+		}
 		if m.notice != "" {
 			b.WriteString(m.st.warn.Render(wrap(m.notice, m.textWidth())) + "\n")
 		}

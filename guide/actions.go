@@ -3,6 +3,7 @@ package guide
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"knead/coach"
 	"knead/routines"
@@ -211,20 +212,23 @@ func (f *Flow) notSettled() string {
 // voice drops words still waiting for newer ones, and the cues that follow
 // a rating (a stop, the next step) matter more than its echo.
 func (f *Flow) speak(r Reply) {
-	if r.Note != "" && f.opts.Voice != nil {
-		f.voiceSeq++
-		f.opts.Voice.Say(f.voiceSeq, voice.Spoken(r.Note))
+	// One utterance a reply: the speaker drops words still waiting when
+	// newer ones come, so a rating read back and the next step's words
+	// said as two would lose the first.
+	var words []string
+	if r.Note != "" {
+		words = append(words, voice.Spoken(r.Note))
 	}
 	for _, c := range r.Cues {
 		if tone, ok := SoundOf(c, f.opts.TempoTicks); ok {
 			f.opts.Tones.Play(tone)
 		}
-		if f.opts.Voice == nil {
-			continue
-		}
 		if w := voice.Words(c, f.Partner(), f.name); w != "" {
-			f.voiceSeq++
-			f.opts.Voice.Say(f.voiceSeq, w)
+			words = append(words, w)
 		}
+	}
+	if f.opts.Voice != nil && len(words) > 0 {
+		f.voiceSeq++
+		f.opts.Voice.Say(f.voiceSeq, strings.Join(words, " "))
 	}
 }

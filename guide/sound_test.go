@@ -136,3 +136,32 @@ func TestSlowSoundNeverDelaysTheCountdown(t *testing.T) {
 		t.Fatalf("a tick took %s", slowest)
 	}
 }
+
+// A rating read back is never lost behind the next step's words: a
+// check-in's rating and the step it starts are said as one utterance,
+// even while the speaker is still busy with the question.
+func TestRatingReadBackSurvivesTheNextStep(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	said := filepath.Join(dir, "said")
+	speech := filepath.Join(dir, "speak")
+	script := "[ \"$1\" = -- ] && shift\nsleep 0.3\nprintf '%s\\n' \"$1\" >> " + said + "\n"
+	if err := os.WriteFile(speech, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	speaker, err := voice.New("sh " + speech)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &testClock{now: testStart}
+	f := screened(t, screening.Partner, "Anna", nil, clock)
+	f.opts.Voice = speaker
+	must(t, f, Act(Continue), Action{Kind: ChooseSide, Side: coach.Left}, PainAction(3), Act(Continue), Act(Next), PainAction(3))
+	speaker.Close()
+	data, _ := os.ReadFile(said)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "Pain three, noted. ") || !strings.Contains(last, f.State().Step.Title) {
+		t.Fatalf("said %q", lines)
+	}
+}

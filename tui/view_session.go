@@ -82,8 +82,12 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		if st.DoseFactor < 1 {
 			b.WriteString(m.st.subtle.Render(wrap(fmt.Sprintf("This is an early session of the course: every step runs at %d%% of its time.", int(st.DoseFactor*100+0.5)), tw)) + "\n")
 		}
-		b.WriteString("\n" + m.st.title.Render(m.flow.Question()) + "  " + m.st.help.Render("enter when ready · q quit"))
-		return b.String()
+		ready := m.st.title.Render(m.flow.Question()) + "  " + m.st.help.Render("enter when ready · q quit")
+		if cellWidth(ready) > w {
+			ready = m.st.title.Render(m.flow.Question()) + "\n" + m.st.help.Render("enter when ready · q quit")
+		}
+		// The question and its keys are never the lines cut.
+		return keepLast(b.String()+"\n"+ready, h, strings.Count(ready, "\n")+1)
 	case coach.PainfulSide:
 		return m.header(st) + "\n\n" + m.st.title.Render(wrap(m.flow.Question(), tw)) + "\n\n" +
 			"l left · r right · b both · n neither\n\n" +
@@ -106,7 +110,7 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		case st.Phase != coach.Baseline:
 			keys = "press 0–9, t for 10 · w warning sign · s stop · q quit · ? keys"
 		}
-		b.WriteString(m.st.help.Render(keys))
+		b.WriteString(m.st.help.Render(wrap(keys, tw)))
 		if st.Phase == coach.CheckIn && st.NextTitle != "" {
 			b.WriteString("\n\n" + m.st.subtle.Render("Next: "+st.NextTitle))
 		}
@@ -116,6 +120,18 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		return m.viewStepFull(st, w, h)
 	}
 	return m.viewStepSmall(st, w, h)
+}
+
+// keepLast cuts s to h lines by dropping lines above its last keep lines,
+// so that a prompt and its keys stay on screen in a low window.
+func keepLast(s string, h, keep int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= h || keep >= h {
+		return s
+	}
+	cut := len(lines) - h
+	top := lines[:len(lines)-keep-cut]
+	return strings.Join(append(top, lines[len(lines)-keep:]...), "\n")
 }
 
 // courseLine says where this session stands in its course, with the

@@ -288,3 +288,25 @@ func TestTinyWindowSaysPaused(t *testing.T) {
 		t.Fatalf("30x8 paused:\n%s", out)
 	}
 }
+
+// At 40×12 the welcome keeps its choice and keys, the checklist its
+// question, and the pain before its whole key line.
+func TestSmallWindowKeepsThePrompts(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}})
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	m.opts.Warnings = []string{"no sound player found (pw-play, paplay, aplay or afplay): cues ring the terminal bell instead"}
+	if out := screenText(m); !strings.Contains(out, "Who is being massaged?") || !strings.Contains(out, "? keys") {
+		t.Errorf("welcome at 40x12:\n%s", out)
+	}
+	s := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Mode: screening.Partner, RoutineID: "lumbar-partner", SessionNumber: 3})
+	s.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	screenClear(t, s)
+	if out := screenText(s); !strings.Contains(out, "enter when ready") {
+		t.Errorf("checklist at 40x12:\n%s", out)
+	}
+	press(s, "enter", "l", "3")
+	if out := strings.Join(strings.Fields(screenText(s)), " "); !strings.Contains(out, "enter start · u change it · q quit · ? keys") {
+		t.Errorf("pain before at 40x12:\n%s", screenText(s))
+	}
+}

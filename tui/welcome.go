@@ -83,37 +83,59 @@ func (m *Model) chooseWho() tea.Cmd {
 }
 
 func (m *Model) viewWelcome() string {
-	var b strings.Builder
-	b.WriteString(m.st.title.Render("knead · guided back massage") + "\n\n")
-	if w := m.warnings(m.textWidth()); len(w) > 0 {
-		b.WriteString(strings.Join(w, "\n") + "\n\n")
-	}
-	b.WriteString(wrap(Disclaimer, m.textWidth()) + "\n\n")
-	if people := m.flow.People(); len(people) > 0 {
-		for _, p := range people {
-			b.WriteString(wrap(m.st.accent.Render(p.Who)+": "+p.Text, m.textWidth()) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("Who is being massaged?\n\n")
+	tw := m.textWidth()
+	var choice strings.Builder
+	choice.WriteString("Who is being massaged?\n\n")
 	for i, label := range []string{"1  Me (self-massage)", "2  My partner"} {
 		if i == m.welcomeCursor {
-			b.WriteString(m.st.selected.Render("> "+label) + "\n")
+			choice.WriteString(m.st.selected.Render("> "+label) + "\n")
 		} else {
-			b.WriteString("  " + label + "\n")
+			choice.WriteString("  " + label + "\n")
 		}
 	}
 	if m.typingName {
-		b.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
+		choice.WriteString("\nYour partner's name (optional): " + m.partnerName + "█\n")
 		if len(m.knownPartners) > 0 {
-			b.WriteString(m.st.subtle.Render(wrap("Known: "+strings.Join(m.knownPartners, ", ")+" (tab fills the name in)", m.textWidth())) + "\n")
+			choice.WriteString(m.st.subtle.Render(wrap("Known: "+strings.Join(m.knownPartners, ", ")+" (tab fills the name in)", tw)) + "\n")
 		}
 		if m.notice != "" {
-			b.WriteString(m.st.warn.Render(wrap(m.notice, m.textWidth())) + "\n")
+			choice.WriteString(m.st.warn.Render(wrap(m.notice, tw)) + "\n")
 		}
-		b.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
+		choice.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
 	} else {
-		b.WriteString("\n" + m.st.help.Render("↑/↓ or 1/2 choose · enter continue · h history · q quit · ? keys") + "\n")
+		choice.WriteString("\n" + m.st.help.Render(wrap("↑/↓ or 1/2 choose · enter continue · h history · q quit · ? keys", tw)) + "\n")
 	}
-	return b.String()
+	var people strings.Builder
+	for _, p := range m.flow.People() {
+		people.WriteString(wrap(m.st.accent.Render(p.Who)+": "+p.Text, tw) + "\n")
+	}
+	warnings := strings.Join(m.warnings(tw), "\n")
+	title := m.st.title.Render("knead · guided back massage")
+	disclaimer := wrap(Disclaimer, tw)
+	// The fullest page that fits: the people's lines go first, then the
+	// warnings; the title, the disclaimer and the choice stay.
+	_, h := m.size()
+	for _, parts := range [][]string{
+		{title, warnings, disclaimer, people.String(), choice.String()},
+		{title, warnings, disclaimer, choice.String()},
+		{title, disclaimer, choice.String()},
+		{disclaimer, choice.String()},
+	} {
+		page := joinParts(parts)
+		if strings.Count(strings.TrimRight(page, "\n"), "\n")+1 <= h {
+			return page
+		}
+	}
+	return choice.String()
+}
+
+// joinParts joins the parts that are not empty with a blank line between.
+func joinParts(parts []string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimRight(p, "\n"); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n") + "\n"
 }

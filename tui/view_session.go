@@ -178,7 +178,7 @@ func (m *Model) header(st coach.State) string {
 		tags = append(tags, m.st.danger.Render(e))
 	}
 	if len(tags) > 0 {
-		left += "  " + strings.Join(tags, " ")
+		left += "  " + strings.Join(tags, " · ")
 	}
 	return left
 }
@@ -482,6 +482,9 @@ func (m *Model) keyHelp(w int) string {
 	k := m.keys
 	// Short words here; the ? overlay says each key in full.
 	short := map[string]string{"space": "space pause", "b": "b back"}
+	if m.flow.State().Paused {
+		short["space"] = "space resume"
+	}
 	label := func(b key.Binding) string {
 		if s, ok := short[b.Help().Key]; ok {
 			return s

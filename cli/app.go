@@ -238,7 +238,7 @@ routine: preparation, the side that hurts, the pain before, every timed step
 with check-ins, the rest and the summary.`,
 		Example: `  knead start lumbar-self --for self
   knead start lumbar-partner --for partner --no-bell`,
-		Args: cobra.ExactArgs(1),
+		Args: oneRoutine,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			lib := loadLibrary(discard{})
 			return lib.IDs(), cobra.ShellCompDirectiveNoFileComp
@@ -261,7 +261,7 @@ learn the sequence and its timing. Nothing is massaged, so no screening is
 needed, and a rehearsal is never recorded as a session.`,
 		Example: `  knead rehearse lumbar-self
   knead rehearse back-classic --speed 1`,
-		Args: cobra.ExactArgs(1),
+		Args: oneRoutine,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if speed <= 0 || speed > 1000 {
 				return fmt.Errorf("--speed %v: use a number from 0.1 to 1000", speed)
@@ -299,3 +299,11 @@ needed, and a rehearsal is never recorded as a session.`,
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// oneRoutine accepts exactly one routine id, and says where to find one.
+func oneRoutine(cmd *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%s needs one routine id, such as lumbar-self (knead routines list shows them all)", cmd.CommandPath())
+	}
+	return nil
+}

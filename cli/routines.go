@@ -41,7 +41,7 @@ docs/routines.md).`,
 			Short: "Show every step of a routine",
 			Example: `  knead routines show lumbar-self
   knead routines show ./my-routine.yaml`,
-			Args: cobra.ExactArgs(1),
+			Args: oneRoutine,
 			ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 				lib, _ := routines.Load(paths.RoutinesDir())
 				return lib.IDs(), cobra.ShellCompDirectiveNoFileComp

@@ -279,11 +279,13 @@ needed, and a rehearsal is never recorded as a session.`,
 				return unknownRoutine(lib, args[0])
 			}
 			opts := guide.Options{
-				Library:   lib,
-				Questions: screening.Default(),
-				RoutineID: args[0],
-				Rehearse:  true,
-				Speed:     speed,
+				Library:     lib,
+				Questions:   screening.Default(),
+				Mode:        modeOf(cfg),
+				PartnerName: routines.Clean(cfg.Partner),
+				RoutineID:   args[0],
+				Rehearse:    true,
+				Speed:       speed,
 			}
 			defer withSound(&opts, cfg, warn)()
 			opts.Warnings = warn.lines

@@ -108,6 +108,9 @@ func New(opts Options) (*Flow, error) {
 			return nil, fmt.Errorf("no routine with id %q", opts.RoutineID)
 		}
 		f.clock = coach.Scaled(opts.Clock, opts.Speed)
+		if f.name != "" {
+			r = routines.Addressed(r, f.name)
+		}
 		f.engine, f.rehearsal, f.journal = coach.NewRehearsal(r, f.clock, opts.Speed), true, nil
 		if f.mode == "" && r.For == routines.ForPartner {
 			// A partner's routine is rehearsed in a partner's words:
@@ -140,6 +143,14 @@ func (f *Flow) Partner() bool { return f.mode == screening.Partner }
 
 // PartnerName is the partner's name, "" when none was given.
 func (f *Flow) PartnerName() string { return f.name }
+
+// Kind names what runs, for the user: "rehearsal" or "session".
+func (f *Flow) Kind() string {
+	if f.rehearsal {
+		return "rehearsal"
+	}
+	return "session"
+}
 
 // Rehearsal says nothing is massaged: the steps play for learning.
 func (f *Flow) Rehearsal() bool { return f.rehearsal }
@@ -327,6 +338,9 @@ func (f *Flow) Allowed() []*routines.Routine {
 // start builds the session for r, which the clearance must allow, and
 // opens its record.
 func (f *Flow) start(r *routines.Routine) error {
+	if f.Partner() {
+		r = routines.Addressed(r, f.name)
+	}
 	s, err := coach.New(r, f.clearance, f.clock, coach.Options{SessionNumber: f.opts.SessionNumber, CheckInAtSides: f.opts.CheckInAtSides})
 	if err != nil {
 		f.notice = err.Error()

@@ -29,7 +29,7 @@ func (r *runner) askQuit() {
 		r.do(guide.Act(guide.Pause))
 		r.heldClock = r.f.State().Paused
 	}
-	r.p.Say("End the session now? Type y to end it; anything else keeps going.")
+	r.p.Say("End the %s now? Type y to end it; anything else keeps going.", r.f.Kind())
 }
 
 // answerQuit takes the answer to askQuit.
@@ -146,7 +146,7 @@ func (r *runner) session() error {
 			err = r.timed()
 		}
 		if errors.Is(err, ErrEndOfInput) {
-			return fmt.Errorf("the session ended because %w before %s", err, st.Phase)
+			return fmt.Errorf("the session ended because %w during the %s", err, st.Phase)
 		}
 		if err != nil {
 			return err
@@ -327,6 +327,11 @@ func (r *runner) summary() {
 			return "-"
 		}
 		return strconv.Itoa(v)
+	}
+	if r.f.Rehearsal() {
+		// Nothing was massaged, so there is no pain to report.
+		r.p.Say("Rehearsal %s: steps played %d of %d, in %s.", sum.Outcome, sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
+		return
 	}
 	how := string(sum.Outcome)
 	if sum.FinishedGently {

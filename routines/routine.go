@@ -51,6 +51,9 @@ const (
 	Rest         Technique = "rest"
 )
 
+// Words is the technique as people write it: "deep stroking".
+func (t Technique) Words() string { return strings.ReplaceAll(string(t), "-", " ") }
+
 // Zone is the strip of the back a step works on, as seed 001 divides the
 // back. There is deliberately no zone for the spine itself: massage never
 // works on the spinal column.

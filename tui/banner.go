@@ -60,7 +60,7 @@ func (m *Model) bannerOf(c coach.Cue) banner {
 	case coach.CueStepStart:
 		b := banner{text: "Now: " + c.Title}
 		if r := m.flow.Routine(); r != nil && c.Step >= 0 && c.Step < len(r.Steps) {
-			b.big = strings.ToUpper(string(r.Steps[c.Step].Technique))
+			b.big = strings.ToUpper(r.Steps[c.Step].Technique.Words())
 		}
 		return b
 	case coach.CueRestStart:

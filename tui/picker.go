@@ -97,7 +97,7 @@ func describe(r *routines.Routine) string {
 	for _, s := range r.Steps {
 		if !seen[s.Technique] && s.Technique != routines.Rest {
 			seen[s.Technique] = true
-			techniques = append(techniques, string(s.Technique))
+			techniques = append(techniques, s.Technique.Words())
 		}
 	}
 	steps := fmt.Sprintf("%d steps", len(r.Steps))

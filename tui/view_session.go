@@ -30,7 +30,7 @@ func (m *Model) viewSession() string {
 		// last event) and the next screen: there is no step to show.
 		body = m.st.title.Render("The session has ended.")
 	case m.confirmQuit:
-		body = m.st.warn.Render("End the session now?") + "\n\n" + "y end it · n keep going"
+		body = m.st.warn.Render("End the "+m.flow.Kind()+" now?") + "\n\n" + "y end it · n keep going"
 	case m.showHelp:
 		body = m.viewHelp()
 	case st.Prompt == coach.StopPrompt:

@@ -116,13 +116,13 @@ func printRoutine(w io.Writer, r *routines.Routine) {
 	if len(r.Prepare) > 0 {
 		fmt.Fprintln(w, "\nPrepare")
 		for _, p := range r.Prepare {
-			fmt.Fprintf(w, "  [ ] %s\n", p)
+			fmt.Fprintf(w, "  - %s\n", p)
 		}
 	}
 	fmt.Fprintln(w, "\nSteps")
 	for i, s := range r.Steps {
 		fmt.Fprintf(w, "  %d. %s — %s\n", i+1, s.Title, routines.HumanDuration(s.Duration))
-		fmt.Fprintf(w, "     %s · zone: %s · %s\n", s.Technique, s.Zone, s.Intensity)
+		fmt.Fprintf(w, "     %s · zone: %s · %s\n", s.Technique.Words(), s.Zone, s.Intensity)
 		var extras []string
 		if s.Direction != "" {
 			extras = append(extras, "direction: "+s.Direction)

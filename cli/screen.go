@@ -110,9 +110,10 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	default:
 		var walk *screening.Walk
 		walk, err = tui.AskScreening(q, mode, partner, remember, cmd.InOrStdin(), cmd.OutOrStdout())
-		if errors.Is(err, tui.ErrScreeningInterrupted) {
+		var interrupted tui.Interrupted
+		if errors.As(err, &interrupted) {
 			fmt.Fprintf(cmd.ErrOrStderr(), "knead: %v\n", err)
-			return silentExit(130)
+			return silentExit(interrupted.Status)
 		}
 		if err == nil {
 			mode, answers, fresh = walk.Mode(), walk.Answers(), walk.Fresh()

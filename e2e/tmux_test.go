@@ -340,3 +340,31 @@ func TestSignalsEndTheSessionWithTheirStatus(t *testing.T) {
 		})
 	}
 }
+
+func TestATermSignalEndsPracticeAndScreeningWith143(t *testing.T) {
+	bin := buildKnead(t)
+	for _, c := range []struct {
+		args, shown string
+	}{
+		{"practice lumbar-partner 2", "passes"},
+		{"screen --for self", "question 1 of"},
+	} {
+		t.Run(c.args, func(t *testing.T) {
+			env := environment(t)
+			pidFile := filepath.Join(t.TempDir(), "pid")
+			p := startPane(t, env, fmt.Sprintf("sh -c 'echo $$ > %s; exec %s %s'", pidFile, bin, c.args))
+			p.waitFor(c.shown, 10*time.Second)
+			data, err := os.ReadFile(pidFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+			if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			if screen := p.waitFor("EXIT=", 10*time.Second); !strings.Contains(screen, "EXIT=143") {
+				t.Fatalf("after SIGTERM:\n%s", screen)
+			}
+		})
+	}
+}

@@ -228,10 +228,6 @@ func (m *Model) renderScreen() string {
 	return ""
 }
 
-// signalMsg says the process was told to end (a closed terminal, a kill):
-// the session is recorded as interrupted and the app ends with status.
-type signalMsg struct{ status int }
-
 // tickMsg wakes the session screen; gen ties it to the schedule it came
 // from so that a stale tick (after a pause or a skip) is dropped.
 type tickMsg struct{ gen int }

@@ -48,7 +48,8 @@ type Practice struct {
 	cursor   int
 	// Result is the final statistics, set when the user finishes.
 	Result practice.Stats
-	// ExitCode is 130 after Ctrl-C.
+	// ExitCode is 130 after Ctrl-C, 129 after a closed terminal, 143
+	// after a kill (SIGTERM).
 	ExitCode int
 }
 
@@ -131,6 +132,9 @@ func (p *Practice) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			bell = tea.Raw("\a")
 		}
 		return p, tea.Batch(bell, p.metronome(false))
+	case signalMsg:
+		p.ExitCode = msg.status
+		return p, tea.Quit
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			p.ExitCode = 130
@@ -360,7 +364,11 @@ func (p *Practice) paceStyle(word string) lipgloss.Style {
 // RunPractice runs the trainer on the terminal behind in and out.
 func RunPractice(opts PracticeOptions, in io.Reader, out io.Writer) (*Practice, error) {
 	p := NewPractice(opts)
-	final, err := tea.NewProgram(p, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate)).Run()
+	final, signalled, err := runProgram(p, in, out)
+	if signalled != 0 {
+		p.ExitCode = signalled
+		return p, nil
+	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return nil, err
 	}

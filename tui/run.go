@@ -4,10 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -32,31 +28,9 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	if m.Err != nil {
 		return 1, m.Err
 	}
-	// knead handles the signals itself rather than Bubble Tea, which would
-	// end a SIGTERM with status 0 and no record of the session.
-	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate), tea.WithoutSignalHandler())
-	// A signal (Ctrl-C sent from elsewhere, a closed terminal, a kill)
-	// ends knead soon: the session is recorded as interrupted and the
-	// terminal restored. If the app does not end within a moment, it is
-	// killed; every event so far is already in the journal.
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGHUP, syscall.SIGTERM)
-	defer signal.Stop(signals)
-	killed := make(chan int, 1)
-	go func() {
-		sig, ok := <-signals
-		if !ok {
-			return
-		}
-		status := SignalStatus(sig)
-		killed <- status
-		p.Send(signalMsg{status: status})
-		time.Sleep(2 * time.Second)
-		p.Kill()
-	}()
-	final, err := p.Run()
-	if errors.Is(err, tea.ErrProgramKilled) {
-		return <-killed, nil
+	final, signalled, err := runProgram(m, in, out)
+	if signalled != 0 {
+		return signalled, nil
 	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return 1, err
@@ -87,15 +61,6 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 		return 130, nil
 	}
 	return fm.ExitCode, nil
-}
-
-// SignalStatus is the exit status for ending on sig, as shells report it:
-// 128 plus the signal's number (130 SIGINT, 129 SIGHUP, 143 SIGTERM).
-func SignalStatus(sig os.Signal) int {
-	if s, ok := sig.(syscall.Signal); ok {
-		return 128 + int(s)
-	}
-	return 1
 }
 
 // printSummary leaves one line per fact in the terminal's scrollback.

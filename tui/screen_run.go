@@ -18,6 +18,15 @@ var ErrScreeningCancelled = plain.ErrScreeningCancelled
 // questionnaire; no clearance was given.
 var ErrScreeningInterrupted = errors.New("screening interrupted; no clearance was given")
 
+// Interrupted is ErrScreeningInterrupted with the exit status to end on:
+// 130 after Ctrl-C, 129 after a closed terminal, 143 after a kill.
+type Interrupted struct{ Status int }
+
+func (e Interrupted) Error() string { return ErrScreeningInterrupted.Error() }
+
+// Unwrap makes errors.Is(err, ErrScreeningInterrupted) hold.
+func (e Interrupted) Unwrap() error { return ErrScreeningInterrupted }
+
 // formModel runs the screening form alone, for knead screen.
 type formModel struct {
 	form          *screeningForm
@@ -25,7 +34,7 @@ type formModel struct {
 	st            styles
 	width, height int
 	done          bool
-	interrupted   bool
+	interrupted   int // the exit status after Ctrl-C or a signal, 0 before
 }
 
 func (m *formModel) Init() tea.Cmd { return tea.RequestBackgroundColor }
@@ -37,9 +46,12 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg, tea.ColorProfileMsg:
 		m.look.notice(msg)
 		m.st = m.look.styles()
+	case signalMsg:
+		m.interrupted = msg.status
+		return m, tea.Quit
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
-			m.interrupted = true
+			m.interrupted = 130
 			return m, tea.Quit
 		}
 		switch m.form.update(msg) {
@@ -70,14 +82,19 @@ func (m *formModel) View() tea.View {
 // remembered about that person.
 func AskScreening(q *screening.Questionnaire, mode screening.Mode, name string, remembered Remembered, in io.Reader, out io.Writer) (*screening.Walk, error) {
 	m := &formModel{form: newScreeningForm(q, mode, name, remembered, true), look: defaultLook(), st: defaultLook().styles()}
-	final, err := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(frameRate)).Run()
+	final, signalled, err := runProgram(m, in, out)
+	if signalled != 0 {
+		return nil, Interrupted{Status: signalled}
+	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return nil, err
 	}
 	fm, ok := final.(*formModel)
 	switch {
-	case !ok || fm.interrupted || errors.Is(err, tea.ErrInterrupted):
-		return nil, ErrScreeningInterrupted
+	case !ok || errors.Is(err, tea.ErrInterrupted):
+		return nil, Interrupted{Status: 130}
+	case fm.interrupted != 0:
+		return nil, Interrupted{Status: fm.interrupted}
 	case !fm.done:
 		return nil, ErrScreeningCancelled
 	}

@@ -204,7 +204,9 @@ func (s *Session) accepts(e Event) bool {
 	case PainfulSide:
 		return k == ChooseSide && (e.Side == Left || e.Side == Right || e.Side == SideBoth || e.Side == SideNone)
 	case Baseline:
-		return k == Rate
+		// A warning sign felt before the first step stops the session
+		// before it starts.
+		return k == Rate || k == Warning
 	case Step:
 		switch k {
 		case Pause:

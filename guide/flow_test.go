@@ -234,3 +234,22 @@ func TestARehearsalIsNeverRecorded(t *testing.T) {
 		t.Fatalf("rows %+v exit %d", rows, f.Exit())
 	}
 }
+
+// TestAWarningSignBeforeTheStartStops: with the pain before waiting to be
+// confirmed, w stops the session before its first step.
+func TestAWarningSignBeforeTheStartStops(t *testing.T) {
+	t.Parallel()
+	f := screened(t, screening.Self, "", nil, &testClock{now: testStart})
+	must(t, f, Act(Continue), Action{Kind: ChooseSide, Side: coach.Left}, PainAction(3))
+	if !f.Valid(Warning) {
+		t.Fatal("w is refused while the pain before waits")
+	}
+	must(t, f, Act(Warning))
+	if st := f.State(); st.Prompt != coach.StopPrompt || st.Phase != coach.Baseline {
+		t.Fatalf("a warning sign before the start did not stop: %+v", st)
+	}
+	must(t, f, Act(EndSession))
+	if sum := f.Summary(); sum.Outcome != coach.Stopped || sum.StepsCompleted != 0 {
+		t.Fatalf("summary %+v", sum)
+	}
+}

@@ -136,7 +136,7 @@ func (f *Flow) Valid(k ActionKind) bool {
 		return false
 	}
 	if f.confirming() {
-		return k == Continue || k == Undo || k == Pain || k == Quit
+		return k == Continue || k == Undo || k == Pain || k == Quit || k == Warning
 	}
 	if k == Undo {
 		return false
@@ -163,6 +163,10 @@ func (f *Flow) sessionAction(a Action) (Reply, error) {
 			pain := f.painBefore
 			f.painBefore = -1
 			return f.handle(coach.RateEvent(pain), fmt.Sprintf("Pain %d noted.", pain))
+		case Warning:
+			// The sign stops the session before it starts; the pain
+			// waiting to be confirmed was never a start.
+			f.painBefore = -1
 		}
 	}
 	st := f.engine.State()

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
+
+	"knead/plain"
 )
 
 // Version is set at build time with -ldflags "-X knead/cli.Version=...".
@@ -95,6 +98,11 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	// here, not by fang: fang asks the terminal for its colours before it
 	// prints an error, and that question would wait for a reply behind a
 	// line reader still holding the terminal (--accessible).
+	if _, set := os.LookupEnv(fangWidth); !set && !plain.IsTerminal(os.Stdout) {
+		// Help piped to a pager or a file is laid out for 80 columns, as
+		// man pages are, not for fang's default of 120.
+		os.Setenv(fangWidth, "80")
+	}
 	code := ExitOK
 	keepStatus(root, func(c *cobra.Command, err error) {
 		code = exitStatus(err)
@@ -108,6 +116,10 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}
 	return code
 }
+
+// fangWidth is the variable fang reads its help width from instead of
+// asking the terminal.
+const fangWidth = "__FANG_TEST_WIDTH"
 
 // keepStatus wraps the RunE of cmd and of every command under it so that
 // an error goes to report instead of back to cobra.

@@ -322,14 +322,7 @@ func TestSignalsEndTheSessionWithTheirStatus(t *testing.T) {
 			p.waitFor("How strong is the pain", 5*time.Second)
 			p.keys("4", "Enter")
 			p.waitFor("Stroking towards the coccyx", 5*time.Second)
-			data, err := os.ReadFile(pidFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
-			if err := syscall.Kill(pid, c.sig); err != nil {
-				t.Fatal(err)
-			}
+			signalPid(t, pidFile, c.sig)
 			screen := p.waitFor("EXIT=", 10*time.Second)
 			if !strings.Contains(screen, c.status) || strings.Contains(screen, "Stroking towards the coccyx") {
 				t.Fatalf("after %s:\n%s", c.sig, screen)
@@ -354,17 +347,23 @@ func TestATermSignalEndsPracticeAndScreeningWith143(t *testing.T) {
 			pidFile := filepath.Join(t.TempDir(), "pid")
 			p := startPane(t, env, fmt.Sprintf("sh -c 'echo $$ > %s; exec %s %s'", pidFile, bin, c.args))
 			p.waitFor(c.shown, 10*time.Second)
-			data, err := os.ReadFile(pidFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
-			if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
-				t.Fatal(err)
-			}
+			signalPid(t, pidFile, syscall.SIGTERM)
 			if screen := p.waitFor("EXIT=", 10*time.Second); !strings.Contains(screen, "EXIT=143") {
 				t.Fatalf("after SIGTERM:\n%s", screen)
 			}
 		})
+	}
+}
+
+// signalPid sends sig to the process whose id is written in pidFile.
+func signalPid(t *testing.T, pidFile string, sig syscall.Signal) {
+	t.Helper()
+	data, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err := syscall.Kill(pid, sig); err != nil {
+		t.Fatal(err)
 	}
 }

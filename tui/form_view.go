@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // view draws the page at w×h. The options are laid out first and always
@@ -53,7 +55,7 @@ func (f *screeningForm) view(st styles, w, h int) string {
 		if room < 1 {
 			question = nil
 		} else {
-			question = append(question[:room-1], truncate(question[room-1], cw-1)+"…")
+			question = append(question[:room-1], ansi.Truncate(question[room-1], cw-1, "")+"…")
 		}
 	}
 	room -= len(question)

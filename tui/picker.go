@@ -133,6 +133,10 @@ func (m *Model) viewPicker() string {
 	last := m.flow.LastRoutine()
 	for i, r := range list {
 		line := fmt.Sprintf("%-30s %-12s %s", r.Title, routines.HumanDuration(r.Total()), r.Intensity())
+		if w < 60 {
+			// Too narrow for columns: the title and its time, cut last.
+			line = r.Title + " · " + routines.HumanDuration(r.Total())
+		}
 		about := describe(r)
 		if r.ID == last {
 			about += " · last time"

@@ -6,6 +6,7 @@ import (
 	"knead/coach"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Helpers.
@@ -20,9 +21,14 @@ func wrap(s string, width int) string {
 	return lipgloss.NewStyle().Width(width).Render(s)
 }
 
-// truncate cuts a line to width cells.
+// truncate cuts each line of s to width cells, ending a cut line with
+// "…" so that nobody reads a cut word as a whole one.
 func truncate(s string, width int) string {
-	return lipgloss.NewStyle().MaxWidth(width).Render(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, max(width, 0), "…")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // indent puts prefix before every line of s.

@@ -200,12 +200,12 @@ func (s *Session) accepts(e Event) bool {
 	}
 	switch s.phase {
 	case Preparation:
-		return k == Confirm
-	case PainfulSide:
-		return k == ChooseSide && (e.Side == Left || e.Side == Right || e.Side == SideBoth || e.Side == SideNone)
-	case Baseline:
 		// A warning sign felt before the first step stops the session
-		// before it starts.
+		// before it starts, here and in the next two phases.
+		return k == Confirm || k == Warning
+	case PainfulSide:
+		return k == Warning || k == ChooseSide && (e.Side == Left || e.Side == Right || e.Side == SideBoth || e.Side == SideNone)
+	case Baseline:
 		return k == Rate || k == Warning
 	case Step:
 		switch k {

@@ -102,11 +102,16 @@ func (r *runner) session() error {
 				r.p.Say("  - %s", item)
 			}
 			err = r.p.Ask(q+" Press enter when ready.", func(s string) error {
-				if s == "q" {
+				switch strings.ToLower(s) {
+				case "":
+					r.do(guide.Act(guide.Continue))
+				case "q":
 					r.do(guide.Act(guide.Quit))
-					return nil
+				case "w":
+					r.do(guide.Act(guide.Warning))
+				default:
+					return errors.New("press enter when ready, w for a warning sign, q to quit")
 				}
-				r.do(guide.Act(guide.Continue))
 				return nil
 			})
 		case st.Phase == coach.PainfulSide:
@@ -115,8 +120,10 @@ func (r *runner) session() error {
 				switch {
 				case s == "q":
 					r.do(guide.Act(guide.Quit))
+				case strings.EqualFold(s, "w"):
+					r.do(guide.Act(guide.Warning))
 				case !ok:
-					return errors.New("type l, r, b or n")
+					return errors.New("type l, r, b or n (w for a warning sign, q to quit)")
 				default:
 					r.do(guide.Action{Kind: guide.ChooseSide, Side: side})
 				}

@@ -434,3 +434,28 @@ func TestAccessibleOffersTheReport(t *testing.T) {
 		t.Fatalf("report files: %v", files)
 	}
 }
+
+// TestAccessibleWarningSignBeforeTheStart: w at the checklist stops the
+// session before any step; any other word there is not taken for enter.
+func TestAccessibleWarningSignBeforeTheStart(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "short")
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("x", "w")
+	c.await("Type e to end the session", 1)
+	c.send("e")
+	c.await("Summary:", 1)
+	out := c.finish()
+	for _, want := range []string{"press enter when ready, w for a warning sign", "Summary: Short routine, stopped", "Steps done 0 of 3"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Step 1:") {
+		t.Error("a step started after the warning sign")
+	}
+	if t.Failed() {
+		t.Log(out)
+	}
+}

@@ -82,9 +82,9 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		if st.DoseFactor < 1 {
 			b.WriteString(m.st.subtle.Render(wrap(fmt.Sprintf("This is an early session of the course: every step runs at %d%% of its time.", int(st.DoseFactor*100+0.5)), tw)) + "\n")
 		}
-		ready := m.st.title.Render(m.flow.Question()) + "  " + m.st.help.Render("enter when ready · q quit")
+		ready := m.st.title.Render(m.flow.Question()) + "  " + m.st.help.Render("enter when ready · w warning sign · q quit")
 		if cellWidth(ready) > w {
-			ready = m.st.title.Render(m.flow.Question()) + "\n" + m.st.help.Render("enter when ready · q quit")
+			ready = m.st.title.Render(m.flow.Question()) + "\n" + m.st.help.Render("enter when ready · w warning sign · q quit")
 		}
 		// The question and its keys are never the lines cut.
 		return keepLast(b.String()+"\n"+ready, h, strings.Count(ready, "\n")+1)

@@ -161,17 +161,17 @@ func TestAfterAStopTheNextStartAsksWhetherThePainSettled(t *testing.T) {
 		f.Tick()
 	}
 	must(t, f, PainAction(6), Act(EndSession))
-	summary := strings.Join(f.Summary().Advice, " ")
+	summary := strings.Join(f.Advice(), " ")
 	course, err := store.CourseFor("Anna", clock.now.Add(time.Hour))
 	if err != nil || !course.Paused || !course.SuggestedNext.IsZero() {
 		t.Fatalf("course %+v, err %v", course, err)
 	}
 	// The history says the stop once, in its line about the last session;
 	// every other piece of the summary's advice it says as the summary does.
-	if history := strings.Join(course.Advice, " "); !strings.Contains(history, "stopped: "+f.Summary().StopReason) || strings.Count(history, "pain rose") != 1 {
+	if history := strings.Join(course.Advice, " "); !strings.Contains(history, "stopped: Anna's "+f.Summary().StopReason) || strings.Count(history, "pain rose") != 1 {
 		t.Errorf("the history says the stop other than once: %q", course.Advice)
 	}
-	for _, a := range f.Summary().Advice {
+	for _, a := range f.Advice() {
 		if strings.HasPrefix(a, "The session was stopped") {
 			continue
 		}

@@ -66,23 +66,27 @@ func (f *Flow) ask(q string) string {
 	return "Ask " + f.who() + ": " + strings.ToLower(q[:1]) + q[1:]
 }
 
-// whose names the person whose pain a reason speaks of: for a partner,
-// "pain rose from 3 to 6" becomes "Anna's pain rose from 3 to 6".
+// whose names the person whose pain a reason speaks of (see
+// coach.Whose), with a capital when a reason starts with "your partner".
 func (f *Flow) whose(reason string) string {
 	if !f.Partner() {
 		return reason
 	}
-	parts := strings.Split(reason, "; ")
-	for i, p := range parts {
-		if strings.HasPrefix(p, "pain ") {
-			parts[i] = f.who() + "'s " + p
-		}
-	}
-	out := strings.Join(parts, "; ")
+	out := coach.Whose(reason, f.who())
 	if strings.HasPrefix(out, "your partner") {
 		out = "Y" + out[1:]
 	}
 	return out
+}
+
+// Advice is the summary's advice, addressed: for a partner it says whose
+// pain it was and who should see a doctor.
+func (f *Flow) Advice() []string {
+	facts := f.Summary().Facts()
+	if f.Partner() {
+		facts.Person = f.who()
+	}
+	return coach.Advise(facts)
 }
 
 // StopAdvice is what to do at the stop prompt, addressed to the person at

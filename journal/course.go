@@ -32,11 +32,26 @@ type Past struct {
 	StopReason  string
 	PainStop    bool
 	WarningSign bool
+	// Person is who was massaged, as the journal names them ("me",
+	// "partner" or a name), so that advice speaks of them.
+	Person string
 }
 
 func (p Past) facts() coach.Facts {
 	return coach.Facts{Outcome: coach.Outcome(p.Outcome), StopReason: p.StopReason, PainStop: p.PainStop,
-		WarningSign: p.WarningSign, Baseline: p.Baseline, Final: p.Final}
+		WarningSign: p.WarningSign, Baseline: p.Baseline, Final: p.Final, Person: addressee(p.Person)}
+}
+
+// addressee is how advice speaks of a person of the journal: "" for
+// oneself, "your partner" for a partner without a name, else the name.
+func addressee(person string) string {
+	switch person {
+	case Me, "":
+		return ""
+	case UnnamedPartner:
+		return "your partner"
+	}
+	return person
 }
 
 // Course says where the next session stands in its course.
@@ -154,7 +169,7 @@ func PlanCourse(past []Past, now time.Time) Course {
 func lastInWords(p Past) string {
 	var parts []string
 	if p.Outcome == string(coach.Stopped) && p.StopReason != "" {
-		parts = append(parts, "stopped: "+p.StopReason)
+		parts = append(parts, "stopped: "+coach.Whose(p.StopReason, addressee(p.Person)))
 	}
 	if p.Baseline >= 0 && p.Final >= 0 {
 		parts = append(parts, fmt.Sprintf("pain %d before, %d after", p.Baseline, p.Final))
@@ -174,7 +189,7 @@ func (s *Store) CourseFor(person string, now time.Time) (Course, error) {
 	past := make([]Past, len(sessions))
 	for i, x := range sessions {
 		past[i] = Past{StartedAt: x.StartedAt, Baseline: x.Baseline, Final: x.Final, Unmassaged: !x.Massaged(),
-			Outcome: x.Outcome, StopReason: x.StopReason, PainStop: x.PainStop, WarningSign: x.WarningSign}
+			Outcome: x.Outcome, StopReason: x.StopReason, PainStop: x.PainStop, WarningSign: x.WarningSign, Person: x.Person}
 	}
 	return PlanCourse(past, now), nil
 }

@@ -109,7 +109,7 @@ func (s *Store) Sessions(f Filter) ([]Session, error) {
 // Facts are what advice after this session depends on.
 func (x Session) Facts() coach.Facts {
 	return coach.Facts{Outcome: coach.Outcome(x.Outcome), StopReason: x.StopReason, PainStop: x.PainStop,
-		WarningSign: x.WarningSign, Baseline: x.Baseline, Final: x.Final}
+		WarningSign: x.WarningSign, Baseline: x.Baseline, Final: x.Final, Person: addressee(x.Person)}
 }
 
 // Massaged says the session gave some massage: one that ended before the

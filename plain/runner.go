@@ -352,7 +352,7 @@ func (r *runner) summary() {
 	for _, n := range r.f.AfterNotes() {
 		r.p.Say("%s", n)
 	}
-	for _, a := range sum.Advice {
+	for _, a := range r.f.Advice() {
 		r.p.Say("%s", a)
 	}
 }

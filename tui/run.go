@@ -76,7 +76,7 @@ func printSummary(out io.Writer, f *guide.Flow) {
 	fmt.Fprintf(out, "knead: %s, %s%s; %d of %d steps; massage time %s\n",
 		f.Routine().ID, sum.Outcome, pain, sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
 	// The advice says why a session stopped, once.
-	for _, a := range sum.Advice {
+	for _, a := range f.Advice() {
 		fmt.Fprintf(out, "knead: %s\n", a)
 	}
 }

@@ -548,7 +548,7 @@ func (m *Model) viewSummary() string {
 	for _, n := range m.flow.AfterNotes() {
 		b.WriteString("\n" + wrap(n, tw))
 	}
-	for _, a := range sum.Advice {
+	for _, a := range m.flow.Advice() {
 		b.WriteString("\n" + m.st.warn.Render("• "+indent(wrap(a, tw-2), "  ")[2:]))
 	}
 	b.WriteString("\n\n" + m.st.help.Render("h history · enter or q to close · ? keys"))

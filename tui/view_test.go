@@ -235,7 +235,7 @@ func TestGoldenSummary(t *testing.T) {
 	tick(m, clock, 10)
 	press(m, "6", "e")
 	out = screenText(m)
-	if !strings.Contains(out, "The session was stopped: pain rose from 3 to 6") || strings.Contains(out, "Aftercare") {
+	if !strings.Contains(out, "The session was stopped: your partner's pain rose from 3 to 6") || strings.Contains(out, "Aftercare") {
 		t.Errorf("stopped summary:\n%s", out)
 	}
 	golden(t, "summary-stopped-80x24", out)

@@ -106,6 +106,9 @@ func (s *Session) stop(c stopCause, finishable bool, now time.Time, emit func(Cu
 	if s.running() {
 		s.freeze(now)
 	}
+	if s.finishing && s.phase == Step {
+		s.finishCut = true
+	}
 	s.addCause(c)
 	if s.prompt == StopPrompt {
 		s.canFinish = s.canFinish && finishable

@@ -88,6 +88,17 @@ func TestQuittingTheGentleFinishIsStopped(t *testing.T) {
 	}
 }
 
+// A second stop during the gentle finish means it did not finish gently.
+func TestAStopDuringTheGentleFinishIsNotAGentleFinish(t *testing.T) {
+	t.Parallel()
+	clock := newClock()
+	s := started(t, clock)
+	must(t, s, E(RequestStop), E(FinishGently), E(RequestStop), E(EndSession))
+	if sum := s.Summary(); sum.Outcome != Stopped || sum.FinishedGently {
+		t.Fatalf("summary %+v", sum)
+	}
+}
+
 func TestWhatPausesTheCourse(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {

@@ -70,6 +70,9 @@ type Session struct {
 	// warningSign is set once a warning sign was given.
 	warningSign bool
 	finishing   bool
+	// finishCut says a second stop came during the gentle finish, so the
+	// session did not end with gentle stroking.
+	finishCut bool
 
 	painful, first Side
 	baseline       int

@@ -169,7 +169,7 @@ func (s *Session) Summary() Summary {
 		Rest:           s.restActive,
 		Outcome:        s.outcome,
 		StopReason:     s.stopReason(),
-		FinishedGently: s.finishing,
+		FinishedGently: s.finishing && !s.finishCut,
 		WarningSign:    s.warningSign,
 	}
 	for _, c := range s.causes {

@@ -103,10 +103,10 @@ func (m *Model) viewPhase(st coach.State, w, h int) string {
 		if !confirming {
 			b.WriteString("0 no pain · 5 moderate · 10 worst imaginable\n\n")
 		}
-		keys := "press 0–9, t for 10 · q quit · ? keys"
+		keys := "press 0–9, t for 10 · w warning sign · q quit · ? keys"
 		switch {
 		case confirming:
-			keys = "enter start · u change it · q quit · ? keys"
+			keys = "enter start · u change it · w warning sign · q quit · ? keys"
 		case st.Phase != coach.Baseline:
 			keys = "press 0–9, t for 10 · w warning sign · s stop · q quit · ? keys"
 		}

@@ -306,7 +306,7 @@ func TestSmallWindowKeepsThePrompts(t *testing.T) {
 		t.Errorf("checklist at 40x12:\n%s", out)
 	}
 	press(s, "enter", "l", "3")
-	if out := strings.Join(strings.Fields(screenText(s)), " "); !strings.Contains(out, "enter start · u change it · q quit · ? keys") {
+	if out := strings.Join(strings.Fields(screenText(s)), " "); !strings.Contains(out, "enter start · u change it · w warning sign · q quit · ? keys") {
 		t.Errorf("pain before at 40x12:\n%s", screenText(s))
 	}
 }

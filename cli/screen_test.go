@@ -43,7 +43,7 @@ func TestScreenAccessibleWithPipe(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{plain.Disclaimer, "3 of 28. Do you have a fever", "answer with y (yes) or n (no)", "CLEAR", "Allowed routines: lumbar-self"} {
+	for _, want := range []string{plain.Disclaimer, "3 of 28. Do you have a fever", "answer with y (yes) or n (no)", "CLEAR", "Allowed routines: Lumbar self-massage (lumbar-self)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -78,7 +78,7 @@ func TestScreenAccessibleAsksModeAndFollowUps(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
 	}
-	for _, want := range []string{"Does your partner have a herniated", "Has your partner's doctor approved massage for the hernia?", "GENTLE", "disc hernia (gentle)", "Allowed routines: gentle-back"} {
+	for _, want := range []string{"Does your partner have a herniated", "Has your partner's doctor approved massage for the hernia?", "GENTLE", "disc hernia (gentle)", "Allowed routines: Gentle back stroking (gentle-back)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}

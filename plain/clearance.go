@@ -72,14 +72,15 @@ func writeClearance(w io.Writer, c screening.Clearance, allowed []*routines.Rout
 		say("", "What to do next: "+nextStep(c, allowed))
 	}
 	if allowed != nil && (c.Level == screening.Clear || c.Level == screening.Gentle) {
-		ids := make([]string, len(allowed))
+		names := make([]string, len(allowed))
 		for i, r := range allowed {
-			ids[i] = r.ID
+			// The id is what knead start takes.
+			names[i] = fmt.Sprintf("%s (%s)", r.Title, r.ID)
 		}
-		if len(ids) == 0 {
+		if len(names) == 0 {
 			fmt.Fprintln(w, "Allowed routines: none of the routines knead knows.")
 		} else {
-			say("", "Allowed routines: "+strings.Join(ids, ", "))
+			say("", "Allowed routines: "+strings.Join(names, ", "))
 		}
 		fmt.Fprintln(w, "This clearance is valid today only.")
 	}

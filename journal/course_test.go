@@ -116,6 +116,14 @@ func TestExportGoldens(t *testing.T) {
 	golden(t, "chart.txt", []byte(Chart(exportSample(), 80)))
 }
 
+// A person with no pain given yet gets a sentence, not an empty grid.
+func TestChartWithoutPainSaysSo(t *testing.T) {
+	quit := []Session{{Person: "Anna", Baseline: -1, Final: -1}, {Person: "Anna", Baseline: -1, Final: -1}}
+	if got := Chart(quit, 80); got != "no pain ratings to chart yet\n" {
+		t.Fatalf("got %q", got)
+	}
+}
+
 // TestOnlyMassageCounts: a session quit before the first step does not
 // take a place in the course.
 func TestOnlyMassageCounts(t *testing.T) {

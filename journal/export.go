@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -139,6 +140,10 @@ func painPtr(p int) *int {
 func Chart(sessions []Session, width int) string {
 	if len(sessions) == 0 {
 		return ""
+	}
+	if !slices.ContainsFunc(sessions, func(x Session) bool { return x.Baseline >= 0 || x.Final >= 0 }) {
+		// An empty grid would look like a chart of nothing wrong.
+		return "no pain ratings to chart yet\n"
 	}
 	cols := max(width-6, 4) / 2
 	first := 1

@@ -62,10 +62,18 @@ func open(dir string, readOnly bool) (s *Store, notices []string, err error) {
 		// Create the file ourselves so that it is private from its
 		// first byte; O_EXCL refuses a link put there meanwhile.
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			// Another knead made it a moment ago: check it as any
+			// existing file.
+			if _, err := journalFile(path); err != nil {
+				return nil, notices, &OpenError{Path: path, Err: err, Unsafe: true}
+			}
+		case err != nil:
 			return nil, notices, &OpenError{Path: path, Err: err}
+		default:
+			f.Close()
 		}
-		f.Close()
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, notices, err
@@ -226,6 +234,24 @@ func checkHeader(path string) error {
 // of a version this knead knows. Opening it for writing would switch it
 // to WAL, which changes the file even when knead then refuses it.
 func checkIdentity(path string) error {
+	// Another knead creating the file at this moment shows its tables
+	// before its version and id reach the main file: a moment later it
+	// is knead's.
+	var err error
+	for range 5 {
+		if err = identify(path); !errors.Is(err, errForeign) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return err
+}
+
+// errForeign marks a database with tables but no version or id.
+var errForeign = errors.New("it is another program's database")
+
+// identify is one look for checkIdentity.
+func identify(path string) error {
 	db, err := sql.Open("sqlite", address(path, true))
 	if err != nil {
 		return &OpenError{Path: path, Err: err}
@@ -246,7 +272,7 @@ func checkIdentity(path string) error {
 	case app != 0 && app != ApplicationID:
 		return &OpenError{Path: path, Err: fmt.Errorf("it belongs to another program (application id %#x)", app), Corrupt: true}
 	case app == 0 && version == 0 && tables > 0:
-		return &OpenError{Path: path, Err: errors.New("it is another program's database"), Corrupt: true}
+		return &OpenError{Path: path, Err: errForeign, Corrupt: true}
 	case version > len(migrations):
 		return &OpenError{Path: path, Err: fmt.Errorf("it was written by a newer knead (schema %d, this one knows %d); update knead", version, len(migrations))}
 	}

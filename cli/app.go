@@ -181,7 +181,7 @@ func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {
 	if cfg.Partner != "" && mode == "" {
 		mode = screening.Partner
 	}
-	if err := journal.CheckPartnerName(cfg.Partner); err != nil && mode == screening.Partner {
+	if err := journal.CheckNewPartnerName(cfg.Partner); err != nil && mode == screening.Partner {
 		return fmt.Errorf("--partner: %w", err)
 	}
 	opts := guide.Options{

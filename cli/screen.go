@@ -71,7 +71,7 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	}
 	mode := modeOf(cfg)
 	partner := routines.Clean(cfg.Partner)
-	if err := journal.CheckPartnerName(partner); err != nil && mode != screening.Self {
+	if err := journal.CheckNewPartnerName(partner); err != nil && mode != screening.Self {
 		return fmt.Errorf("--partner: %w", err)
 	}
 	if opts.answers == "" {

@@ -223,7 +223,7 @@ func (f *Flow) chooseWho(mode screening.Mode, name string) error {
 		return fmt.Errorf("choose who is massaged: %s or %s", screening.Self, screening.Partner)
 	}
 	if mode == screening.Partner {
-		if err := journal.CheckPartnerName(name); err != nil {
+		if err := journal.CheckNewPartnerName(name); err != nil {
 			return err
 		}
 	} else {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"knead/screening"
 )
@@ -69,6 +70,20 @@ func CheckPartnerName(name string) error {
 		return fmt.Errorf("%q is the name knead keeps for you (self-massage); give your partner another name", name)
 	case strings.EqualFold(name, UnnamedPartner):
 		return fmt.Errorf("%q is the name knead keeps for a partner without a name; give a real name, or none", name)
+	}
+	return nil
+}
+
+// CheckNewPartnerName is CheckPartnerName for a name being typed or given
+// on the command line: it must also hold a letter, as "?" or "1" would be
+// read as a person ("Does ? have a fever?"). Names already in the journal
+// are found whatever they are.
+func CheckNewPartnerName(name string) error {
+	if err := CheckPartnerName(name); err != nil {
+		return err
+	}
+	if name = strings.TrimSpace(name); name != "" && !strings.ContainsFunc(name, unicode.IsLetter) {
+		return fmt.Errorf("%q has no letter in it; give your partner's name, or none", name)
 	}
 	return nil
 }

@@ -12,12 +12,20 @@ import (
 // it does there, for the key list that ? opens. It is nil where ? means
 // something else: the session and the settled question draw their own
 // list, the screening form has its own, and a name being typed takes ?
-// as a letter.
+// as a letter once it has one.
 func (m *Model) screenKeys() [][2]string {
 	switch m.screen {
 	case screenWelcome:
-		if m.typingName {
+		if m.typingName && m.partnerName != "" {
 			return nil
+		}
+		if m.typingName {
+			return [][2]string{
+				{"letters", "your partner's name, as you call them"},
+				{"tab", "fill in the name of a partner from the history"},
+				{"enter", "go on; with no name, knead says \"your partner\""},
+				{"esc", "back to who is massaged"},
+			}
 		}
 		return [][2]string{
 			{"↑ ↓ 1 2", "choose who is massaged"},

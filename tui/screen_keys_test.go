@@ -29,6 +29,11 @@ func TestQuestionMarkListsTheKeysOfEveryScreen(t *testing.T) {
 		want   []string
 	}{
 		{"welcome", welcome, screenWelcome, []string{"choose who is massaged", "h ", "q "}},
+		{"partner's name", func(t *testing.T) *Model {
+			m := welcome(t)
+			press(m, "2")
+			return m
+		}, screenWelcome, []string{"fill in the name", "esc "}},
 		{"picker", func(t *testing.T) *Model {
 			return screenedTo(t, screening.Clear, Options{Mode: screening.Self}, 80, 24)
 		}, screenPicker, []string{"choose a routine", "go on with it"}},

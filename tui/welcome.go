@@ -101,7 +101,11 @@ func (m *Model) viewWelcome() string {
 		if m.notice != "" {
 			choice.WriteString(m.st.warn.Render(wrap(m.notice, tw)) + "\n")
 		}
-		choice.WriteString(m.st.help.Render("enter continue · esc back") + "\n")
+		keys := "enter continue · esc back"
+		if m.partnerName == "" {
+			keys += " · ? keys" // once a letter is typed, ? is a letter too
+		}
+		choice.WriteString(m.st.help.Render(keys) + "\n")
 	} else {
 		choice.WriteString("\n" + m.st.help.Render(wrap("↑/↓ or 1/2 choose · enter continue · h history · q quit · ? keys", tw)) + "\n")
 	}

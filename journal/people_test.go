@@ -1,0 +1,11 @@
+package journal
+
+import "testing"
+
+func TestANewPartnerNameNeedsALetter(t *testing.T) {
+	for name, ok := range map[string]bool{"": true, "Anna": true, "Zoë": true, "Анна 2": true, "?": false, " 12 ": false, "me": false, "partner": false} {
+		if err := CheckNewPartnerName(name); (err == nil) != ok {
+			t.Errorf("%q: error %v", name, err)
+		}
+	}
+}

@@ -130,17 +130,26 @@ func (f *screeningForm) keyLine() string {
 	return keysText(f.options()) + " · ↑/↓ enter · shift+tab back · ? keys · q quit"
 }
 
-// fullHelp lists every key of the page, for ?.
+// fullHelp lists every key of the page, for ?, in two columns.
 func (f *screeningForm) fullHelp() string {
-	lines := []string{"Keys on this page:"}
+	var keys [][2]string
 	if f.number() {
-		lines = append(lines, "0-9  type the number of days", "backspace  delete a digit", "enter  next question")
+		keys = append(keys, [2]string{"0-9", "type the number of days"}, [2]string{"backspace", "delete a digit"}, [2]string{"enter", "next question"})
 	} else {
 		for _, o := range f.options() {
-			lines = append(lines, fmt.Sprintf("%s  answer %q", o.Key, o.Label))
+			keys = append(keys, [2]string{o.Key, fmt.Sprintf("answer %q", o.Label)})
 		}
-		lines = append(lines, "↑/↓  move the cursor", "enter  answer with the option under the cursor")
+		keys = append(keys, [2]string{"↑ ↓", "move the cursor"}, [2]string{"enter", "answer with the option under the cursor"})
 	}
-	lines = append(lines, "shift+tab, b or esc  back to the page before", "?  close this list", "q  quit without a screening", "ctrl+c  quit at once")
+	keys = append(keys, [2]string{"shift+tab b esc", "back to the page before"}, [2]string{"?", "close this list"},
+		[2]string{"q", "quit without a screening"}, [2]string{"ctrl+c", "quit at once"})
+	width := 0
+	for _, k := range keys {
+		width = max(width, ansi.StringWidth(k[0]))
+	}
+	lines := []string{"Keys on this page:"}
+	for _, k := range keys {
+		lines = append(lines, k[0]+strings.Repeat(" ", width-ansi.StringWidth(k[0])+2)+k[1])
+	}
 	return strings.Join(lines, "\n")
 }

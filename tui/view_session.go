@@ -372,13 +372,19 @@ func (m *Model) viewStop(st coach.State, w, h int) string {
 	// The fullest box that fits: the advice shortens, then goes, then the
 	// frozen clock and the spacing, then the big sign; the reason, the
 	// keys and the frame stay in any window.
-	return fitBox(h, m.st.stopBox, []boxed{
+	top, box := fitBox(h, m.st.stopBox, []boxed{
 		{head, lines(reason, clockLine, "", keys, "", wrap(full, inner))},
 		{head, lines(reason, clockLine, "", keys, "", wrap(short, inner))},
 		{head, lines(reason, clockLine, "", keys)},
 		{"", lines(reason, clockLine, "", keys)},
 		{"", lines(reason, keys)},
 	})
+	// Centred, the sign and its box read as one thing in a wide window.
+	sign := box
+	if top != "" {
+		sign = lipgloss.JoinVertical(lipgloss.Center, strings.TrimSuffix(top, "\n"), box)
+	}
+	return lipgloss.PlaceHorizontal(w, lipgloss.Center, sign)
 }
 
 func (m *Model) viewEase(st coach.State, w, h int) string {
@@ -391,13 +397,14 @@ func (m *Model) viewEase(st coach.State, w, h int) string {
 	keys := wrap("enter go on · 0–9 pain · s stop · ? keys", tw)
 	advice := wrap(m.flow.EaseAdvice(), tw)
 	head := m.header(st) + "\n\n"
-	return fitBox(h, m.st.easeBox, []boxed{
+	top, box := fitBox(h, m.st.easeBox, []boxed{
 		{head, lines(paused, question, "", advice, "", keys)},
 		{head, lines(question, "", advice, "", keys)},
 		{"", lines(question, "", advice, "", keys)},
 		{"", lines(question, advice, keys)},
 		{"", lines(question, keys)},
 	})
+	return top + box
 }
 
 // boxed is one way to draw a prompt: what goes above the box, and the
@@ -407,14 +414,14 @@ type boxed struct{ head, body string }
 // fitBox draws the first of the ways, fullest first, that fits in h rows
 // with its frame, or the last one cut below its frame: a box with its
 // frame is read as a prompt, a box cut open is not.
-func fitBox(h int, style lipgloss.Style, ways []boxed) string {
+func fitBox(h int, style lipgloss.Style, ways []boxed) (head, box string) {
 	for _, b := range ways {
 		if strings.Count(b.head, "\n")+strings.Count(b.body, "\n")+3 <= h {
-			return b.head + style.Render(b.body)
+			return b.head, style.Render(b.body)
 		}
 	}
 	last := ways[len(ways)-1]
-	return last.head + style.Render(last.body)
+	return last.head, style.Render(last.body)
 }
 
 // lines joins the non-empty parts with newlines; "" parts are kept as

@@ -136,7 +136,7 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 		fmt.Fprintln(out, "No sessions recorded yet. Start one with: knead")
 		return nil
 	}
-	store.WriteOverview(out, sessions, time.Now())
+	store.WriteOverview(out, sessions, time.Now(), 80)
 	return nil
 }
 

@@ -3,15 +3,18 @@ package journal
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"knead/routines"
 )
 
 // WriteOverview writes what `knead history` and the app's history screen
 // show: the table of sessions, then for each person their pain chart and
-// where their course stands, with its advice.
-func (s *Store) WriteOverview(w io.Writer, sessions []Session, now time.Time) {
+// where their course stands, with its advice wrapped to width columns.
+func (s *Store) WriteOverview(w io.Writer, sessions []Session, now time.Time, width int) {
 	WriteTable(w, sessions)
 	var order []string
 	theirs := map[string][]Session{}
@@ -37,7 +40,9 @@ func (s *Store) WriteOverview(w io.Writer, sessions []Session, now time.Time) {
 		}
 		fmt.Fprintln(w, "\n"+line)
 		for _, a := range c.Advice {
-			fmt.Fprintln(w, "  "+a)
+			// Advice is read whole: wrapped, never cut.
+			wrapped := ansi.Wordwrap(a, max(width-2, 20), "")
+			fmt.Fprintln(w, "  "+strings.ReplaceAll(wrapped, "\n", "\n  "))
 		}
 	}
 }

@@ -60,7 +60,7 @@ func TestGoldenOverviewTwoPeople(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out strings.Builder
-	store.WriteOverview(&out, sessions, first.Add(13*24*time.Hour))
+	store.WriteOverview(&out, sessions, first.Add(13*24*time.Hour), 80)
 	text := out.String()
 	for _, want := range []string{"o before", "* after", "x after a stop", "next is session 13 of 15"} {
 		if !strings.Contains(text, want) {

@@ -23,6 +23,7 @@ type historyMsg struct {
 // to the screen it was opened from.
 func (m *Model) openHistory() tea.Cmd {
 	m.historyFrom, m.historyOffset, m.historyLines = m.screen, 0, nil
+	width, _ := m.size()
 	m.setScreen(screenHistory)
 	store := m.opts.Journal
 	switch {
@@ -42,7 +43,7 @@ func (m *Model) openHistory() tea.Cmd {
 			return historyMsg{lines: []string{"No sessions recorded yet."}}
 		}
 		var b strings.Builder
-		store.WriteOverview(&b, sessions, time.Now())
+		store.WriteOverview(&b, sessions, time.Now(), width)
 		return historyMsg{lines: strings.Split(strings.TrimRight(b.String(), "\n"), "\n")}
 	}
 }

@@ -3,6 +3,7 @@ package guide
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,6 +39,10 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 		return "", err
 	}
 	person, err := whoseReport(all, o.Person)
+	var none *NoSessionsError
+	if errors.As(err, &none) {
+		none.Since = o.Since
+	}
 	if err != nil {
 		return "", err
 	}
@@ -78,7 +83,19 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return "", err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", fmt.Errorf("cannot write the report to %s: %w; give --out a file in a folder you can write to", path, err)
+	}
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Mode().Perm() != 0o600 {
+		// An older file written over keeps its mode: the report holds
+		// health data, so it is made private like a new one.
+		if err := f.Chmod(0o600); err != nil {
+			f.Close()
+			return "", fmt.Errorf("cannot make the report %s private: %w", path, err)
+		}
 	}
 	in := report.Input{Person: person, Since: o.Since, Made: o.Now, Sessions: sessions, Stops: stops,
 		Screenings: screenings, Standing: standing, Course: course, Questions: q}
@@ -91,13 +108,23 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 
 // NoSessionsError says there is nothing to report: for Person, or for
 // anyone when Person is "".
-type NoSessionsError struct{ Person string }
+type NoSessionsError struct {
+	Person string
+	Since  time.Time // zero for the whole history
+}
 
 func (e *NoSessionsError) Error() string {
+	since := ""
+	if !e.Since.IsZero() {
+		since = " since " + e.Since.Format("Mon 2 Jan 2006")
+	}
 	if e.Person == "" {
+		if since != "" {
+			return "no sessions" + since
+		}
 		return "no sessions recorded yet"
 	}
-	return "no sessions for " + report.Who(e.Person)
+	return "no sessions for " + report.Who(e.Person) + since
 }
 
 // whoseReport picks the person: the one asked for, or the only one.

@@ -174,6 +174,29 @@ func TestReportPerson(t *testing.T) {
 	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Bo", Dir: t.TempDir(), Now: reportDay}); err == nil || err.Error() != "no sessions for Bo" {
 		t.Errorf("nobody: %v", err)
 	}
+	later := time.Date(2030, 1, 1, 0, 0, 0, 0, time.Local)
+	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Since: later, Dir: t.TempDir(), Now: reportDay}); err == nil || err.Error() != "no sessions for Anna since Tue 1 Jan 2030" {
+		t.Errorf("none since: %v", err)
+	}
+	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Out: filepath.Join(t.TempDir(), "no", "such.html"), Now: reportDay}); err == nil || !strings.Contains(err.Error(), "no such file or directory; give --out a file in a folder you can write to") {
+		t.Errorf("no folder: %v", err)
+	}
+}
+
+// A report written over an older, readable file leaves it private.
+func TestAReportWrittenOverAFileMakesItPrivate(t *testing.T) {
+	t.Parallel()
+	store := courseJournal(t, "Anna")
+	out := filepath.Join(t.TempDir(), "old.html")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Out: out, Now: reportDay}); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(out); info.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %04o", info.Mode().Perm())
+	}
 }
 
 // A browser prints the report: every session's date and the summary are

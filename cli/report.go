@@ -35,7 +35,7 @@ person only.`,
 			if format != "html" {
 				return fmt.Errorf("--format %q: knead writes html reports (print them to PDF from a browser)", routines.Excerpt(format, 20))
 			}
-			o := guide.ReportOptions{Person: person, Out: out, Dir: ".", Now: time.Now()}
+			o := guide.ReportOptions{Person: person, Out: out, Dir: ".", Now: time.Now(), Library: loadLibrary(discard{})}
 			if since != "" {
 				t, err := time.ParseInLocation("2006-01-02", since, time.Local)
 				if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"knead/journal"
 	"knead/report"
+	"knead/routines"
 	"knead/screening"
 )
 
@@ -25,6 +26,8 @@ type ReportOptions struct {
 	// Dir.
 	Out, Dir string
 	Now      time.Time
+	// Library gives the routines their titles; nil shows their ids.
+	Library *routines.Library
 }
 
 // ErrChoosePerson says the journal holds several people and the report
@@ -98,7 +101,12 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 		}
 	}
 	in := report.Input{Person: person, Since: o.Since, Made: o.Now, Sessions: sessions, Stops: stops,
-		Screenings: screenings, Standing: standing, Course: course, Questions: q}
+		Screenings: screenings, Standing: standing, Course: course, Questions: q, Titles: map[string]string{}}
+	if o.Library != nil {
+		for _, r := range o.Library.All() {
+			in.Titles[r.ID] = r.Title
+		}
+	}
 	if err := report.Write(f, in); err != nil {
 		f.Close()
 		return "", err
@@ -153,7 +161,7 @@ func (f *Flow) ReportPerson() string { return f.person.Name }
 
 // WriteReports writes the report of person, or when person is "" one
 // report for each person in the journal, and returns their paths.
-func WriteReports(store *journal.Store, q *screening.Questionnaire, person, dir string, now time.Time) ([]string, error) {
+func WriteReports(store *journal.Store, q *screening.Questionnaire, lib *routines.Library, person, dir string, now time.Time) ([]string, error) {
 	people := []string{person}
 	if person == "" {
 		sessions, err := store.Sessions(journal.Filter{})
@@ -166,7 +174,7 @@ func WriteReports(store *journal.Store, q *screening.Questionnaire, person, dir 
 	}
 	var paths []string
 	for _, p := range people {
-		path, err := WriteReport(store, q, ReportOptions{Person: p, Dir: dir, Now: now})
+		path, err := WriteReport(store, q, ReportOptions{Person: p, Dir: dir, Now: now, Library: lib})
 		if err != nil {
 			return paths, err
 		}
@@ -181,7 +189,7 @@ func (f *Flow) WriteReport(dir string, now time.Time) (string, error) {
 	if f.journal == nil || f.person.Name == "" {
 		return "", &NoSessionsError{}
 	}
-	return WriteReport(f.journal, f.opts.Questions, ReportOptions{Person: f.person.Name, Dir: dir, Now: now})
+	return WriteReport(f.journal, f.opts.Questions, ReportOptions{Person: f.person.Name, Dir: dir, Now: now, Library: f.opts.Library})
 }
 
 // peopleOf lists the people of sessions, in the order they first appear.

@@ -11,6 +11,7 @@ import (
 
 	"knead/coach"
 	"knead/journal"
+	"knead/routines"
 	"knead/screening"
 )
 
@@ -91,7 +92,11 @@ func courseJournal(t *testing.T, partner string) *journal.Store {
 
 func writeTestReport(t *testing.T, store *journal.Store, person string) string {
 	t.Helper()
-	path, err := WriteReport(store, screening.Default(), ReportOptions{Person: person, Dir: t.TempDir(), Now: reportDay.Add(13 * 24 * time.Hour)})
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := WriteReport(store, screening.Default(), ReportOptions{Person: person, Dir: t.TempDir(), Now: reportDay.Add(13 * 24 * time.Hour), Library: lib})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -34,6 +35,9 @@ type Input struct {
 	Course     journal.Course
 	// Questions give the screening reasons and answers their words.
 	Questions *screening.Questionnaire
+	// Titles name the routines by their ids; a routine no longer known is
+	// shown by its id.
+	Titles map[string]string
 }
 
 //go:embed report.html
@@ -89,8 +93,8 @@ func build(in Input) view {
 	v.Chart = chart(in.Sessions)
 	for _, x := range in.Sessions {
 		v.Rows = append(v.Rows, row{
-			Date: x.StartedAt.Local().Format("2 Jan 15:04"), Routine: routines.Clean(x.Routine),
-			Minutes: fmt.Sprintf("%.0f", x.Active.Minutes()), Pain: painText(x.Baseline) + " → " + painText(x.Final),
+			Date: x.StartedAt.Local().Format("2 Jan 15:04"), Routine: routines.Clean(cmp.Or(in.Titles[x.Routine], x.Routine)),
+			Minutes: minutes(x.Active), Pain: painText(x.Baseline) + " → " + painText(x.Final),
 			Ended: routines.Clean(x.Ended()), Steps: fmt.Sprintf("%d of %d", x.StepsDone, x.StepsPlanned),
 			Ratings: sparkline(x.Ratings),
 		})
@@ -113,6 +117,15 @@ func build(in Input) view {
 		v.Standing = append(v.Standing, standingRow{Question: label(in.Questions, s.Question), Answer: routines.Clean(s.Answer), Confirmed: s.ConfirmedAt.Local().Format("2 Jan 2006")})
 	}
 	return v
+}
+
+// minutes is a session's massage time in whole minutes; "<1" for a short
+// one, which "0" would hide.
+func minutes(d time.Duration) string {
+	if d > 0 && d < 30*time.Second {
+		return "<1"
+	}
+	return fmt.Sprintf("%.0f", d.Minutes())
 }
 
 // Who names the person of a report: "self" for self-massage.

@@ -63,7 +63,7 @@ func (m *Model) writeReport() tea.Cmd {
 	}
 	person := m.flow.ReportPerson()
 	return func() tea.Msg {
-		paths, err := guide.WriteReports(store, m.opts.Questions, person, ".", time.Now())
+		paths, err := guide.WriteReports(store, m.opts.Questions, m.opts.Library, person, ".", time.Now())
 		return reportMsg{paths: paths, err: err}
 	}
 }

@@ -46,6 +46,8 @@ type Practice struct {
 	// the step under it.
 	choosing bool
 	cursor   int
+	// showHelp is true while the key list that ? opens is shown.
+	showHelp bool
 	// Result is the final statistics, set when the user finishes.
 	Result practice.Stats
 	// ExitCode is 130 after Ctrl-C, 129 after a closed terminal, 143
@@ -140,6 +142,14 @@ func (p *Practice) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			p.ExitCode = 130
 			return p, tea.Quit
 		}
+		if p.showHelp {
+			p.showHelp = false // any key closes the key list
+			return p, nil
+		}
+		if msg.String() == "?" {
+			p.showHelp = true
+			return p, nil
+		}
 		if p.choosing {
 			return p, p.updateChoosing(msg)
 		}
@@ -198,6 +208,17 @@ func (p *Practice) updateChoosing(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// keys are the keys of the trainer's screen now, for ?.
+func (p *Practice) keys() [][2]string {
+	switch {
+	case p.choosing:
+		return [][2]string{{"↑ ↓", "choose a step"}, {"enter space", "practise it"}, {"1-9", "pick a step by its number"}, {"q esc", "close"}}
+	case p.finished:
+		return [][2]string{{"r", "practise the step again"}, {"q enter esc", "close"}}
+	}
+	return [][2]string{{"space", "tap at each pass"}, {"r", "start again"}, {"q enter esc", "end the run and see the verdict"}, {"ctrl+c", "quit at once"}}
+}
+
 // renderChoosing lists the routine's steps with their tempo, to pick one.
 func (p *Practice) renderChoosing(w int) string {
 	var b strings.Builder
@@ -219,11 +240,18 @@ func (p *Practice) renderChoosing(w int) string {
 			b.WriteString("  " + line + "\n")
 		}
 	}
-	b.WriteString("\n" + p.st.help.Render("↑/↓ choose · enter practise it · 1-9 pick by number · q close"))
+	b.WriteString("\n" + p.st.help.Render("↑/↓ choose · enter practise it · 1-9 pick by number · q close · ? keys"))
 	return b.String()
 }
 
 func (p *Practice) render(w int) string {
+	if p.showHelp {
+		h := p.height
+		if h <= 0 {
+			h = 24
+		}
+		return keyList(p.st, p.keys(), w, h, min(w-2, 76))
+	}
 	if p.choosing {
 		return p.renderChoosing(w)
 	}
@@ -237,7 +265,7 @@ func (p *Practice) render(w int) string {
 		b.WriteString(fmt.Sprintf("Passes: %d · average %s per pass · spread %s\n", st.Passes, secs(st.Mean), secs(st.Spread)))
 		b.WriteString(p.st.accent.Render(practice.Verdict(st, p.target)) + "\n\n")
 		b.WriteString(p.chart(st, w) + "\n")
-		b.WriteString(p.st.help.Render("r practise again · q close"))
+		b.WriteString(p.st.help.Render("r practise again · q close · ? keys"))
 		return b.String()
 	}
 	if p.opts.Metronome && p.target.Tempo > 0 && !p.target.TooFastToTap {
@@ -261,7 +289,7 @@ func (p *Practice) render(w int) string {
 	}
 	b.WriteString(fmt.Sprintf("Last pass %s%s · average %s · spread of the last %d: %s\n\n", last, pace, dash(st.Mean), practice.Window, dash(st.Spread)))
 	b.WriteString(p.chart(st, w) + "\n")
-	b.WriteString(p.st.help.Render("space at each pass · q finish · r start over"))
+	b.WriteString(p.st.help.Render("space at each pass · q finish · r start over · ? keys"))
 	return b.String()
 }
 

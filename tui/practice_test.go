@@ -125,3 +125,34 @@ func TestPracticeStepList(t *testing.T) {
 		t.Fatalf("4 chose step %d", q.StepIndex())
 	}
 }
+
+// ? lists the keys of each practice screen, and any key closes the list
+// without acting.
+func TestPracticeQuestionMarkListsTheKeys(t *testing.T) {
+	t.Parallel()
+	r, _ := library(t).Get("lumbar-partner")
+	p := NewPractice(PracticeOptions{Routine: r, StepIndex: -1, Clock: &fakeClock{now: start}})
+	p.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, c := range []struct {
+		before func()
+		want   string
+	}{
+		{func() {}, "pick a step by its number"},
+		{func() { p.Update(keyMsg("2")) }, "tap at each pass"},
+		{func() { p.Update(keyMsg("q")) }, "practise the step again"},
+	} {
+		c.before()
+		before := practiceText(p)
+		if !strings.Contains(before, "? keys") {
+			t.Errorf("the key line does not offer ?:\n%s", before)
+		}
+		p.Update(keyMsg("?"))
+		if out := practiceText(p); !strings.Contains(out, c.want) || !strings.Contains(out, "any key closes") {
+			t.Errorf("key list lacks %q:\n%s", c.want, out)
+		}
+		p.Update(keyMsg("q"))
+		if practiceText(p) != before {
+			t.Errorf("closing the list changed the screen:\n%s", practiceText(p))
+		}
+	}
+}

@@ -63,17 +63,22 @@ func (m *Model) screenKeys() [][2]string {
 }
 
 // viewKeyList draws a list of keys with what each does, closed by any key.
-// Each description wraps under itself; in a window too low for that, each
-// takes one line, cut with an ellipsis, and the title goes.
 func (m *Model) viewKeyList(keys [][2]string) string {
+	w, h := m.size()
+	return keyList(m.st, keys, w, h, min(w, m.textWidth()))
+}
+
+// keyList draws keys in a w×h window, text no wider than textW. Each
+// description wraps under itself; in a window too low for that, each
+// takes one line, cut with an ellipsis, and the title goes.
+func keyList(st styles, keys [][2]string, w, h, textW int) string {
 	keys = append(keys, [2]string{"?", "this list"})
 	width := 0
 	for _, k := range keys {
 		width = max(width, cellWidth(k[0]))
 	}
-	w, h := m.size()
 	indent := 2 + width + 2
-	descW := max(min(w, m.textWidth())-indent, 10)
+	descW := max(textW-indent, 10)
 	entries := func(oneLine bool) []string {
 		var out []string
 		for _, k := range keys {
@@ -89,8 +94,8 @@ func (m *Model) viewKeyList(keys [][2]string) string {
 		}
 		return out
 	}
-	closing := m.st.help.Render("any key closes this list")
-	title := []string{m.st.title.Render("Keys"), ""}
+	closing := st.help.Render("any key closes this list")
+	title := []string{st.title.Render("Keys"), ""}
 	for _, way := range [][]string{
 		append(append(title, entries(false)...), "", closing),
 		append(append(title, entries(true)...), "", closing),

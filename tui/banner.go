@@ -32,16 +32,40 @@ func (m *Model) now() time.Time {
 // noteBanner raises the banner of the latest cue of a reply that has one.
 // The banner covers the line of words, so it carries the reply's
 // acknowledgement too.
+// A side switch outranks the step start that comes with it (turning over
+// between two steps): what the body must do is the bigger news, and the
+// new step's title joins its sentence.
 func (m *Model) noteBanner(cues []coach.Cue, note string) {
+	var found, side, step banner
 	for _, c := range cues {
-		if b := m.bannerOf(c); b.text != "" {
-			if note != "" {
-				b.text = strings.TrimSuffix(note, ".") + " · " + b.text
-			}
-			b.until = m.now().Add(bannerTime)
-			m.banner = b
+		b := m.bannerOf(c)
+		switch {
+		case b.text == "":
+		case c.Kind == coach.CueSideSwitch:
+			side = b
+		case c.Kind == coach.CueStepStart:
+			step = b
+		default:
+			found = b
 		}
 	}
+	switch {
+	case side.text != "" && step.text != "":
+		found = side
+		found.text += " · " + step.text
+	case side.text != "":
+		found = side
+	case step.text != "":
+		found = step
+	}
+	if found.text == "" {
+		return
+	}
+	if note != "" {
+		found.text = strings.TrimSuffix(note, ".") + " · " + found.text
+	}
+	found.until = m.now().Add(bannerTime)
+	m.banner = found
 }
 
 // bannerOf is a cue's banner; empty for cues without one. The big word is

@@ -110,6 +110,12 @@ func TestBannersComeAndGo(t *testing.T) {
 	if got := self.bannerOf(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got.text != "TURN OVER — now the LEFT side" || got.big != "TURN OVER" {
 		t.Errorf("self side switch: %+v", got)
 	}
+	// Turning over between two steps: the side switch is the banner,
+	// with the new step in its sentence.
+	press(self, "n", "3", "n", "3")
+	if got := self.bannerText(self.flow.State()); !strings.HasPrefix(got, "Pain 3 noted · TURN OVER — now the") || !strings.Contains(got, "· Now: ") {
+		t.Errorf("turning over between steps: %q", got)
+	}
 	m, clock := sessionModel(t, "lumbar-partner", screening.Partner, 120, 40)
 	if got := m.bannerOf(coach.Cue{Kind: coach.CueSideSwitch, Side: coach.Left}); got.text != "Switch to the LEFT side" || got.big != "LEFT SIDE" {
 		t.Errorf("partner side switch: %+v", got)

@@ -331,7 +331,7 @@ func (r *runner) summary() {
 	}
 	pain := func(v int) string {
 		if v < 0 {
-			return "-"
+			return "not given"
 		}
 		return strconv.Itoa(v)
 	}

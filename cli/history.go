@@ -105,7 +105,7 @@ func runHistory(cmd *cobra.Command, o *historyOptions) error {
 			}
 		}
 		if len(runs) == 0 {
-			fmt.Fprintln(out, "No practice runs yet. Try `knead practice`.")
+			fmt.Fprintln(out, "No practice runs yet. Start one with: knead practice")
 			return nil
 		}
 		journal.WritePracticeTable(out, runs)

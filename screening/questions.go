@@ -315,7 +315,7 @@ func (q *Questionnaire) Summary(a Answers) string {
 		found = append(found, label)
 	}
 	if len(found) == 0 {
-		return "none of the lasting conditions"
+		return "none"
 	}
 	return strings.Join(found, ", ")
 }

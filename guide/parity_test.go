@@ -1,8 +1,6 @@
 package guide_test
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"knead/guide"
+	"knead/internal/testkit"
 	"knead/journal"
 	"knead/plain"
 	"knead/routines"
@@ -25,45 +24,7 @@ func (c *fakeClock) Now() time.Time { return c.now }
 
 var start = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 
-const shortRoutine = `id: short
-title: Short routine
-for: self
-area: lumbar
-position: Lie on your side.
-prepare: [Warm your hands]
-steps:
-  - {title: First strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke down slowly.}
-  - {title: Light rubbing, technique: rubbing, zone: lumbar, duration: 5s, intensity: gentle, cue: Small circles., switch_sides: true}
-  - {title: Last strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke lightly.}
-aftercare: {rest: 5s, advice: Rest a moment.}
-`
-
-func library(t testing.TB) *routines.Library {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "short.yaml"), []byte(shortRoutine), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	lib, problems := routines.Load(dir)
-	if len(problems) > 0 {
-		t.Fatal(problems[0])
-	}
-	return lib
-}
-
-// clearKey is the key of x's first answer that neither limits nor locks.
-func clearKey(x *screening.Question) string {
-	opts := x.Options()
-	if x.Type == screening.YesNo {
-		opts = []screening.Option{opts[1], opts[0]}
-	}
-	for _, o := range opts {
-		if (o.Level == "" || o.Level == screening.Clear) && !(o.Value == "yes" && x.Locks != "") {
-			return o.Key
-		}
-	}
-	panic(x.ID)
-}
+func library(t testing.TB) *routines.Library { return testkit.LibraryWithShort(t) }
 
 // step is one answer of the script, as a line (plain) and a key (tui).
 type step struct{ line, key string }
@@ -75,7 +36,7 @@ type step struct{ line, key string }
 func script() []step {
 	var s []step
 	for _, x := range screening.Default().ToAsk(nil) {
-		k := clearKey(x)
+		k := testkit.ClearKey(x)
 		s = append(s, step{k, k})
 	}
 	same := func(keys ...string) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"knead/coach"
+	"knead/internal/testkit"
 	"knead/journal"
 	"knead/screening"
 	"knead/voice"
@@ -33,19 +34,6 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-const shortRoutine = `id: short
-title: Short routine
-for: self
-area: lumbar
-position: Lie on your side.
-prepare: [Warm your hands]
-steps:
-  - {title: First strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke down slowly.}
-  - {title: Light rubbing, technique: rubbing, zone: lumbar, duration: 5s, intensity: gentle, cue: Small circles., switch_sides: true}
-  - {title: Last strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke lightly.}
-aftercare: {rest: 5s, advice: Rest a moment.}
-`
-
 // conversation runs the plain flow on a pipe, answering each prompt as it
 // appears, the way a script reading the output would.
 type conversation struct {
@@ -64,7 +52,7 @@ func startConversation(t *testing.T, routineID string) *conversation {
 
 func startConversationWith(t *testing.T, routineID string, configure func(*Options)) *conversation {
 	t.Helper()
-	lib := libraryWithShort(t)
+	lib := testkit.LibraryWithShort(t)
 	pr, pw := io.Pipe()
 	c := &conversation{t: t, in: pw, out: &syncBuffer{}, done: make(chan struct{})}
 	const speed = 20
@@ -116,23 +104,9 @@ func (c *conversation) finish() string {
 func noes() []string {
 	var out []string
 	for _, x := range screening.Default().ToAsk(nil) {
-		out = append(out, clearKey(x))
+		out = append(out, testkit.ClearKey(x))
 	}
 	return out
-}
-
-// clearKey is the key of x's first answer that neither limits nor locks.
-func clearKey(x *screening.Question) string {
-	opts := x.Options()
-	if x.Type == screening.YesNo {
-		opts = []screening.Option{opts[1], opts[0]} // no before yes
-	}
-	for _, o := range opts {
-		if (o.Level == "" || o.Level == screening.Clear) && !(o.Value == "yes" && x.Locks != "") {
-			return o.Key
-		}
-	}
-	panic(x.ID)
 }
 
 func TestAccessibleSessionFromStartToSummary(t *testing.T) {
@@ -266,7 +240,7 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 	var today []string
 	for _, x := range q.ToAsk(nil) {
 		if !x.Remembered() {
-			today = append(today, clearKey(x))
+			today = append(today, testkit.ClearKey(x))
 		}
 	}
 	run := func(mode screening.Mode, name string, first string, lines []string) (*screening.Walk, string) {
@@ -296,7 +270,7 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 	// "Something changed" asks every question again.
 	var all []string
 	for _, x := range q.ToAsk(nil) {
-		all = append(all, clearKey(x))
+		all = append(all, testkit.ClearKey(x))
 	}
 	if _, out := run(screening.Self, "", "y", all); !strings.Contains(out, "Do you have a herniated (slipped) disc?") {
 		t.Fatalf("asked again:\n%s", out)
@@ -306,7 +280,7 @@ func TestRememberedStandingAnswersSkipTheirQuestions(t *testing.T) {
 // clearValue is the value of x's first answer that neither limits nor
 // locks.
 func clearValue(x *screening.Question) string {
-	a, _ := screening.ParseAnswer(x, clearKey(x))
+	a, _ := screening.ParseAnswer(x, testkit.ClearKey(x))
 	return a.String()
 }
 
@@ -346,7 +320,7 @@ func TestVoiceSpeaksTheCuesInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := &syncBuffer{}
-	code, err := Run(Options{Library: libraryWithShort(t), Questions: screening.Default(), RoutineID: "short", Rehearse: true, Speed: 5, Voice: speaker}, strings.NewReader(""), out)
+	code, err := Run(Options{Library: testkit.LibraryWithShort(t), Questions: screening.Default(), RoutineID: "short", Rehearse: true, Speed: 5, Voice: speaker}, strings.NewReader(""), out)
 	speaker.Close()
 	if code != 0 || err != nil {
 		t.Fatalf("exit %d, err %v\n%s", code, err, out)

@@ -43,7 +43,7 @@ func TestCtrlCOnEveryScreen(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			env := environment(t)
-			p := startPane(t, env, bin+" start e2e-short --for self")
+			p := startPane(t, env, bin+" start short --for self")
 			answerScreening(p)
 			p.waitFor("Before you start", 10*time.Second)
 			tc.reach(p)
@@ -65,7 +65,7 @@ func TestCtrlCOnEveryScreen(t *testing.T) {
 func TestCtrlCInTheAccessibleFlow(t *testing.T) {
 	bin := buildKnead(t)
 	env := environment(t)
-	p := startPane(t, env, bin+" start e2e-short --for self --accessible")
+	p := startPane(t, env, bin+" start short --for self --accessible")
 	for i, x := range screening.Default().ToAsk(nil) {
 		p.waitFor(fmt.Sprintf("%d of %d.", i+1, len(screening.Default().ToAsk(nil))), 10*time.Second)
 		key := "n"

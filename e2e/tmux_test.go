@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"knead/internal/testkit"
 	"knead/screening"
 )
 
@@ -109,18 +110,6 @@ func (p *pane) waitFor(text string, timeout time.Duration) string {
 	}
 }
 
-const testRoutine = `id: e2e-short
-title: Short test routine
-for: self
-area: lumbar
-position: Lie on your side.
-prepare: [Warm your hands]
-steps:
-  - {title: First strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke down slowly.}
-  - {title: Light rubbing, technique: rubbing, zone: lumbar, duration: 5s, intensity: gentle, cue: Small circles.}
-  - {title: Last strokes, technique: stroking, zone: lumbar, duration: 5s, intensity: gentle, cue: Stroke lightly.}
-aftercare: {rest: 5s, advice: Rest a moment.}
-`
 
 // environment gives knead empty folders and the test routine.
 func environment(t *testing.T) []string {
@@ -129,7 +118,7 @@ func environment(t *testing.T) []string {
 	if err := os.MkdirAll(filepath.Join(config, "routines"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(config, "routines", "e2e.yaml"), []byte(testRoutine), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(config, "routines", "e2e.yaml"), []byte(testkit.ShortRoutine), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return []string{"KNEAD_CONFIG_DIR=" + config, "KNEAD_DATA_DIR=" + t.TempDir(), "TERM=xterm-256color"}
@@ -170,7 +159,7 @@ func TestUrgentAnswerLeavesTheResultOnTheTerminal(t *testing.T) {
 func TestFullFlowInTmux(t *testing.T) {
 	bin := buildKnead(t)
 	env := environment(t)
-	p := startPane(t, env, bin+" start e2e-short --for self")
+	p := startPane(t, env, bin+" start short --for self")
 	answerScreening(p)
 	p.waitFor("Before you start", 10*time.Second)
 	p.keys("Enter")
@@ -195,12 +184,12 @@ func TestFullFlowInTmux(t *testing.T) {
 	}
 	p.keys("q")
 	screen = p.waitFor("EXIT=", 5*time.Second)
-	if !strings.Contains(screen, "EXIT=0") || !strings.Contains(screen, "knead: e2e-short, completed; pain 3 → 2") {
+	if !strings.Contains(screen, "EXIT=0") || !strings.Contains(screen, "knead: short, completed; pain 3 → 2") {
 		t.Errorf("after exit:\n%s", screen)
 	}
 	// The session is in the history.
 	csv := knead(t, bin, env, "history", "--csv")
-	if !strings.Contains(csv, ",me,e2e-short,1,") || !strings.Contains(csv, ",3,2,completed,,3,3") {
+	if !strings.Contains(csv, ",me,short,1,") || !strings.Contains(csv, ",3,2,completed,,3,3") {
 		t.Errorf("history:\n%s", csv)
 	}
 }

@@ -110,7 +110,6 @@ func (p *pane) waitFor(text string, timeout time.Duration) string {
 	}
 }
 
-
 // environment gives knead empty folders and the test routine.
 func environment(t *testing.T) []string {
 	t.Helper()

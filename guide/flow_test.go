@@ -248,6 +248,9 @@ func TestAWarningSignBeforeTheStartStops(t *testing.T) {
 	if st := f.State(); st.Prompt != coach.StopPrompt || st.Phase != coach.Baseline {
 		t.Fatalf("a warning sign before the start did not stop: %+v", st)
 	}
+	if full, _ := f.StopAdvice(); !strings.HasPrefix(full, "Do not start the massage today.") {
+		t.Errorf("no hands are on yet, but the advice says %q", full)
+	}
 	must(t, f, Act(EndSession))
 	if sum := f.Summary(); sum.Outcome != coach.Stopped || sum.StepsCompleted != 0 {
 		t.Fatalf("summary %+v", sum)

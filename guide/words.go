@@ -92,6 +92,16 @@ func (f *Flow) Advice() []string {
 // StopAdvice is what to do at the stop prompt, addressed to the person at
 // the keys: in full, and short for small windows.
 func (f *Flow) StopAdvice() (full, short string) {
+	if f.State().Phase < coach.Step {
+		// Stopped before the first step: no hands are on yet.
+		if !f.Partner() {
+			return "Do not start the massage today. If the pain stays, or you feel numbness or tingling, see a doctor.",
+				"No massage today. Numbness or tingling: see a doctor."
+		}
+		who := f.who()
+		return fmt.Sprintf("Do not start the massage today. If the pain stays, or %s feels numbness or tingling, %s should see a doctor.", who, who),
+			fmt.Sprintf("No massage today. Numbness or tingling: %s should see a doctor.", who)
+	}
 	if !f.Partner() {
 		return "Take your hands off, let the muscles rest and breathe slowly. If the pain stays, or you feel numbness or tingling, see a doctor.",
 			"Hands off, rest. Numbness or tingling: see a doctor."

@@ -12,6 +12,7 @@ import (
 
 	"knead/config"
 	"knead/paths"
+	"knead/sound"
 )
 
 func newConfigCmd(g *globalOptions) *cobra.Command {
@@ -36,6 +37,10 @@ KNEAD_CHECK_IN) override the file, and flags override both.`,
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "# %s\n%s", config.Path(paths.ConfigDir()), cfg.Show())
+			if cfg.Sound == config.SoundTones && sound.FindPlayer() == nil {
+				// The setting is kept, but what a session does differs.
+				fmt.Fprintln(cmd.OutOrStdout(), "# no sound player found (pw-play, paplay, aplay or afplay): tones ring the terminal bell instead")
+			}
 			return nil
 		},
 	}

@@ -57,16 +57,10 @@ func Parse(name string, data []byte) (*Routine, error) {
 	d := &decoder{problems: ps, pos: map[string]int{}}
 	r := d.routine(docs[0].Body)
 	// The rules run on what could be read, so that a file's problems all
-	// show in one pass; a rule's complaint about a line that already has
-	// one would only repeat the same mistake.
-	schema := &problems{file: name, list: ps.list}
-	rules := &problems{file: name}
-	validate(r, d.pos, rules)
-	for _, p := range rules.list {
-		if !schema.at(p.Line) {
-			ps.list = append(ps.list, p)
-		}
-	}
+	// show in one pass. A value that could not be read is left empty, and
+	// the rules pass over empty values: one mistake gives one problem,
+	// while two mistakes on one line (a step written as {...}) give two.
+	validate(r, d.pos, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}

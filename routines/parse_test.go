@@ -249,3 +249,26 @@ func TestEveryProblemInOnePass(t *testing.T) {
 		t.Errorf("for: me gives %d problems:\n%s", n, got)
 	}
 }
+
+// A step written on one line ({...}) with two mistakes, one a bad value
+// and one against a rule, gives both.
+func TestTwoMistakesOnOneLineGiveTwoProblems(t *testing.T) {
+	t.Parallel()
+	data := "id: x\ntitle: X\nfor: self\narea: lumbar\nposition: lying\nsteps:\n" +
+		"  - {title: Stroke, technique: stroking, zone: lumbar, duration: 90m, intensity: strong, cue: Stroke.}\n"
+	_, err := Parse("r.yaml", []byte(data))
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err %v", err)
+	}
+	var got []string
+	for _, p := range fe.Problems {
+		got = append(got, p.Error())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{`r.yaml:7: step 1 intensity "strong" is not one of`, "r.yaml:7: step 1 lasts 90 min, outside 5 s to 20 min"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q:\n%s", want, all)
+		}
+	}
+}

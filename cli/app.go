@@ -152,14 +152,24 @@ func modeOf(cfg config.Config) screening.Mode {
 // errNoTerminal says what to do when the full screen has no terminal.
 var errNoTerminal = errors.New("no terminal: use --accessible, or --answers FILE for knead screen")
 
-// needTerminal refuses the full screen when standard input is not a
-// terminal (a pipe, a file, /dev/null), before anything is set up.
+// needTerminal refuses the full screen when standard input or output is
+// not a terminal (a pipe, a file, /dev/null), before anything is set up.
 func needTerminal(cmd *cobra.Command, accessible bool) error {
-	if !accessible && !plain.IsTerminal(cmd.InOrStdin()) {
+	switch {
+	case accessible:
+	case !plain.IsTerminal(cmd.InOrStdin()):
 		return errNoTerminal
+	case !plain.IsTerminal(cmd.OutOrStdout()):
+		// The screens would go into the file or pipe, and the questions
+		// would be answered blind.
+		return errNoTerminalOut
 	}
 	return nil
 }
+
+// errNoTerminalOut says what to do when the full screen's output is not a
+// terminal.
+var errNoTerminalOut = errors.New("the output is not a terminal (a file or a pipe): the full screen cannot be seen there; use --accessible for plain lines")
 
 // runApp starts the guided flow, full screen or in accessible mode.
 func runApp(cmd *cobra.Command, g *globalOptions, routineID string) error {

@@ -44,7 +44,7 @@ routines show ROUTINE lists them.`,
 			if err != nil {
 				return err
 			}
-			if !plain.IsTerminal(cmd.InOrStdin()) {
+			if !plain.IsTerminal(cmd.InOrStdin()) || !plain.IsTerminal(cmd.OutOrStdout()) {
 				return errors.New("practice needs a terminal: it times your key presses")
 			}
 			start := time.Now()

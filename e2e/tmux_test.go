@@ -262,6 +262,17 @@ func TestNonTerminalStdinNeedsAccessible(t *testing.T) {
 	}
 }
 
+// A full screen piped into a file would be answered blind: knead refuses
+// and says to use --accessible.
+func TestPipedOutputNeedsAccessible(t *testing.T) {
+	bin := buildKnead(t)
+	p := startPane(t, environment(t), bin+" start short --for self | cat")
+	screen := p.waitFor("EXIT=", 10*time.Second)
+	if !strings.Contains(screen, "the output is not a terminal") || !strings.Contains(screen, "accessible for plain lines") {
+		t.Fatalf("piped output:\n%s", screen)
+	}
+}
+
 // TestCtrlCInARehearsalExits130: Ctrl-C during a step restores the
 // terminal and exits 130, with no panic.
 func TestCtrlCInARehearsalExits130(t *testing.T) {

@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"strings"
 	"errors"
 	"fmt"
 	"time"
@@ -409,6 +410,21 @@ func (f *Flow) save() {
 		}
 		time.Sleep(saveWait)
 	}
+}
+
+// Unsaved tries once more, as knead ends, to write what the journal still
+// lacks of the session; when its record is still not whole it says so, in
+// a line to print on the way out. "" when everything is saved.
+func (f *Flow) Unsaved() string {
+	if f.problem == "" || f.session == nil {
+		return ""
+	}
+	f.save()
+	if f.problem == "" {
+		return ""
+	}
+	why := strings.TrimPrefix(strings.TrimPrefix(f.problem, "not saved yet: "), "not saved: ")
+	return "the history could not be written (" + why + "), so it lacks the end of this session: its last ratings, how it ended and the advice. Free some space; the summary above is the whole record of it"
 }
 
 // SavingNews is what to tell the user about saving since it was last

@@ -87,3 +87,32 @@ func TestAFullDiskLosesNothing(t *testing.T) {
 		t.Fatalf("%d of %d records written", real.Written(), len(f.session.Log()))
 	}
 }
+
+// A disk still full when the session ends: the summary is right, and as
+// knead ends it tries again; still failing, it says what the history
+// lacks; with room again, it saves the whole session.
+func TestADiskFullAtTheEndIsToldAndTriedAgainAtExit(t *testing.T) {
+	t.Parallel()
+	store := openStore(t)
+	clock := &testClock{now: testStart}
+	f := screened(t, screening.Self, "", store, clock)
+	must(t, f, Act(Continue), Action{Kind: ChooseSide, Side: coach.Left}, PainAction(3), Act(Continue))
+	real := f.recorder.(*journal.Recorder)
+	disk := &flakyWriter{real: real, fail: 1 << 20}
+	f.recorder = disk
+	must(t, f, Act(Warning), Act(EndSession))
+	if f.State().Phase != coach.Done || f.Summary().Outcome != coach.Stopped {
+		t.Fatalf("summary %+v", f.Summary())
+	}
+	if line := f.Unsaved(); !strings.Contains(line, "lacks the end of this session") || !strings.Contains(line, "disk is full") {
+		t.Fatalf("unsaved %q", line)
+	}
+	disk.fail = 0
+	if line := f.Unsaved(); line != "" {
+		t.Fatalf("room again, but %q", line)
+	}
+	sessions, _ := store.Sessions(journal.Filter{})
+	if len(sessions) != 1 || sessions[0].Outcome != string(coach.Stopped) || !sessions[0].WarningSign {
+		t.Fatalf("journal %+v", sessions)
+	}
+}

@@ -60,7 +60,14 @@ func Drive(f *guide.Flow, in io.Reader, out io.Writer) (int, error) {
 		}
 	}()
 	p.Interrupts = interrupts
-	return (&runner{p: p, f: f}).run()
+	code, err := (&runner{p: p, f: f}).run()
+	if line := f.Unsaved(); line != "" {
+		p.Say("knead: %s.", line)
+		if code == 0 {
+			code = 1
+		}
+	}
+	return code, err
 }
 
 // ErrInterrupted says a signal ended the run; Status is the exit status.

@@ -340,6 +340,9 @@ func (r *runner) summary() {
 		r.p.Say("Rehearsal %s: steps played %d of %d, in %s.", sum.Outcome, sum.StepsCompleted, sum.StepsPlanned, clock(sum.Active))
 		return
 	}
+	if e := r.f.SaveError(); e != "" {
+		r.p.Say("The history lacks the end of this session (%s); knead tries again as it ends.", e)
+	}
 	how := string(sum.Outcome)
 	if sum.FinishedGently {
 		how += ", finished gently"

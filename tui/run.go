@@ -49,6 +49,13 @@ func Run(opts Options, in io.Reader, out io.Writer) (int, error) {
 	if line := f.Farewell(); line != "" {
 		fmt.Fprintf(out, "knead: %s\n", line)
 	}
+	if line := f.Unsaved(); line != "" {
+		// Said last, where it stays on the terminal, and in the status.
+		fmt.Fprintf(out, "knead: %s\n", line)
+		if fm.ExitCode == 0 {
+			fm.ExitCode = 1
+		}
+	}
 	if fm.screen == screenResult && f.Stage() != guide.Session {
 		// The result must outlive the full screen: what to do, and why.
 		w, _ := fm.size()

@@ -529,6 +529,9 @@ func (m *Model) viewSummary() string {
 	if m.flow.Rehearsal() {
 		b.WriteString(m.st.warn.Render("Rehearsal — no massage, not recorded") + "\n\n")
 	}
+	if e := m.flow.SaveError(); e != "" {
+		b.WriteString(m.st.danger.Render(wrap("The history lacks the end of this session ("+e+"); knead tries again when you close it.", tw)) + "\n\n")
+	}
 	pain := func(p int) string {
 		if p < 0 {
 			return "–"

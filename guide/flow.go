@@ -1,9 +1,9 @@
 package guide
 
 import (
-	"strings"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"knead/coach"

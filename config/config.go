@@ -95,9 +95,12 @@ func Path(dir string) string { return filepath.Join(dir, FileName) }
 // overriding what came before.
 func Load(path string, getenv func(string) string) (Config, error) {
 	c := Defaults()
-	data, err := inputs.Read(path, MaxFileSize)
+	data, err := inputs.ReadPrivate(path, MaxFileSize)
+	var unsafe *inputs.NotPrivateError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+	case errors.As(err, &unsafe):
+		return c, &Error{File: path, Msg: err.Error()}
 	case err != nil:
 		return c, &Error{File: path, Msg: err.Error() + "; the settings file must be a small text file"}
 	default:

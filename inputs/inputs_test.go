@@ -109,3 +109,23 @@ func BenchmarkShapeCheck(b *testing.B) {
 		big.Check(data)
 	}
 }
+
+// A file that names a command is read only when no other user can change
+// it.
+func TestReadPrivateRefusesAFileOthersCanChange(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte("voice: espeak-ng\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadPrivate(path, 1<<10); err != nil {
+		t.Fatalf("a private file: %v", err)
+	}
+	if err := os.Chmod(path, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	var np *NotPrivateError
+	if _, err := ReadPrivate(path, 1<<10); !errors.As(err, &np) || !strings.Contains(err.Error(), "mode 0666") || np.Fix != "chmod 600 "+path {
+		t.Fatalf("a file others can write: %v", err)
+	}
+}

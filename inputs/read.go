@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 )
 
 // ErrNotRegular is the error of a path that is a folder, a pipe, a
@@ -65,6 +66,36 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, &TooLargeError{Size: int64(len(data)), Limit: limit}
 	}
 	return data, nil
+}
+
+// ReadPrivate is Read for a file that can make knead run a command (the
+// settings file names the speech command): it must belong to the user and
+// be writable by no one else, or another user could choose the command.
+func ReadPrivate(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !OwnedByUser(info):
+		return nil, &NotPrivateError{Why: "it belongs to another user"}
+	case info.Mode().IsRegular() && info.Mode().Perm()&0o022 != 0:
+		return nil, &NotPrivateError{Why: fmt.Sprintf("other users can change it (mode %04o)", info.Mode().Perm()), Fix: "chmod 600 " + path}
+	}
+	return Read(path, limit)
+}
+
+// NotPrivateError says why a file that can name a command is not read.
+type NotPrivateError struct {
+	Why, Fix string // Fix is the command that makes it safe, "" for none
+}
+
+func (e *NotPrivateError) Error() string {
+	msg := e.Why + ", and it can name a command for knead to run, so knead does not read it"
+	if e.Fix != "" {
+		msg += "; make it yours alone with: " + e.Fix
+	}
+	return msg
 }
 
 // kind names a file mode that is not a regular file.

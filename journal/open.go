@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"knead/inputs"
 )
 
 // ApplicationID marks an SQLite file as knead's journal (PRAGMA
@@ -154,7 +156,7 @@ func dataFolder(dir string, create bool) (notices []string, err error) {
 		return nil, fmt.Errorf("the data folder %s is a symbolic link; knead keeps health data only in a real folder of yours: set KNEAD_DATA_DIR to one", dir)
 	case !info.IsDir():
 		return nil, fmt.Errorf("the data folder %s is not a folder", dir)
-	case !ownedByUser(info):
+	case !inputs.OwnedByUser(info):
 		return nil, fmt.Errorf("the data folder %s belongs to another user; set KNEAD_DATA_DIR to a folder of your own", dir)
 	case info.Mode().Perm()&0o022 != 0:
 		return nil, fmt.Errorf("other users can write to the data folder %s (mode %04o); set KNEAD_DATA_DIR to a folder of your own, or make it private with: chmod 700 %s", dir, info.Mode().Perm(), dir)
@@ -179,7 +181,7 @@ func journalFile(path string) (exists bool, err error) {
 		return true, fmt.Errorf("the history file %s is a symbolic link; knead does not follow it. Move the real file there", path)
 	case !info.Mode().IsRegular():
 		return true, fmt.Errorf("the history file %s is not a regular file; move it aside", path)
-	case !ownedByUser(info):
+	case !inputs.OwnedByUser(info):
 		return true, fmt.Errorf("the history file %s belongs to another user", path)
 	}
 	return true, nil
@@ -198,7 +200,7 @@ func privateFile(path string, readOnly bool) (string, error) {
 	if info.Mode()&fs.ModeSymlink != 0 || !info.Mode().IsRegular() {
 		return "", fmt.Errorf("%s is not a regular file; knead does not follow links to its files", path)
 	}
-	if info.Mode().Perm()&^0o600 == 0 || !ownedByUser(info) {
+	if info.Mode().Perm()&^0o600 == 0 || !inputs.OwnedByUser(info) {
 		return "", nil
 	}
 	if readOnly {

@@ -1,6 +1,6 @@
 //go:build unix
 
-package journal
+package inputs
 
 import (
 	"io/fs"
@@ -8,8 +8,8 @@ import (
 	"syscall"
 )
 
-// ownedByUser reports whether the file belongs to the user knead runs as.
-func ownedByUser(info fs.FileInfo) bool {
+// OwnedByUser reports whether the file belongs to the user knead runs as.
+func OwnedByUser(info fs.FileInfo) bool {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	return !ok || int(st.Uid) == os.Geteuid()
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"knead/journal"
+	"knead/routines"
 )
 
 // PersonLine is one person's standing on the welcome screen.
@@ -36,7 +37,7 @@ func (f *Flow) People() []PersonLine {
 	for _, p := range order {
 		sessions := byPerson[p]
 		last := sessions[len(sessions)-1]
-		who := p
+		who := routines.Clean(p) // names in the file are user text
 		switch p {
 		case journal.Me:
 			who = "You"
@@ -100,7 +101,7 @@ func (f *Flow) Partners() []string {
 	}
 	var out []string
 	for i := len(all) - 1; i >= 0; i-- {
-		p := all[i].Person
+		p := routines.Clean(all[i].Person)
 		if p != journal.Me && p != journal.UnnamedPartner && !slices.Contains(out, p) {
 			out = append(out, p)
 		}

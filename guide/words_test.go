@@ -3,6 +3,7 @@ package guide
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"knead/coach"
 	"knead/routines"
@@ -71,5 +72,28 @@ func TestLastRoutineIsRemembered(t *testing.T) {
 	}
 	if got := atPicker("").LastRoutine(); got != "" {
 		t.Fatalf("an unnamed partner: %q", got)
+	}
+}
+
+// A name edited into the history with escape sequences reaches the
+// welcome screen cleaned: nothing from the file acts on the terminal.
+func TestWelcomeCleansNamesFromTheHistory(t *testing.T) {
+	t.Parallel()
+	name := "Eve\x1b]52;c;SGVsbG8=\x07\x1b[2J\u202ex\nknead: fake"
+	store := courseJournal(t, name)
+	lib, _ := routines.BuiltIn()
+	f, err := New(Options{Library: lib, Questions: screening.Default(), Clock: &testClock{now: reportDay.Add(20 * 24 * time.Hour)}, Journal: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, p := range f.People() {
+		text = append(text, p.Who, p.Text)
+	}
+	text = append(text, f.Partners()...)
+	for _, s := range text {
+		if strings.ContainsAny(s, "\x1b\x07\n\u202e") {
+			t.Errorf("raw bytes reach the welcome: %q", s)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"knead/coach"
+	"knead/routines"
 )
 
 // Course rules, from the source articles.
@@ -51,7 +52,7 @@ func addressee(person string) string {
 	case UnnamedPartner:
 		return "your partner"
 	}
-	return person
+	return routines.Clean(person) // a name is user text, read from the file
 }
 
 // Course says where the next session stands in its course.

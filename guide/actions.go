@@ -223,12 +223,21 @@ func (f *Flow) speak(r Reply) {
 		if tone, ok := SoundOf(c, f.opts.TempoTicks); ok {
 			f.opts.Tones.Play(tone)
 		}
+		if c.Kind == coach.CueCheckIn && f.rehearsal {
+			continue // a rehearsal asks for no rating: it goes straight on
+		}
 		if w := voice.Words(c, f.Partner(), f.name); w != "" {
 			words = append(words, w)
 		}
 	}
 	if f.opts.Voice != nil && len(words) > 0 {
 		f.voiceSeq++
+		for i, w := range words {
+			// Joined phrases still read as sentences: "Rest now. How is…"
+			if !strings.HasSuffix(w, ".") && !strings.HasSuffix(w, "?") && !strings.HasSuffix(w, "!") {
+				words[i] = w + "."
+			}
+		}
 		f.opts.Voice.Say(f.voiceSeq, strings.Join(words, " "))
 	}
 }

@@ -24,7 +24,10 @@ func SoundOf(c coach.Cue, ticks bool) (sound.Cue, bool) {
 		return sound.Ease, true
 	case coach.CueStop:
 		return sound.Stop, true
-	case coach.CueRestStart, coach.CueSessionEnd:
+	case coach.CueSessionEnd:
+		// An interrupted session did not end well: no closing arpeggio.
+		return sound.SessionEnd, c.Text != string(coach.Interrupted)
+	case coach.CueRestStart:
 		return sound.SessionEnd, true
 	case coach.CuePass:
 		return sound.Tick, ticks

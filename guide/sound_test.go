@@ -165,3 +165,13 @@ func TestRatingReadBackSurvivesTheNextStep(t *testing.T) {
 		t.Fatalf("said %q", lines)
 	}
 }
+
+// An interrupted session did not end well: it has no closing sound.
+func TestAnInterruptedSessionHasNoClosingSound(t *testing.T) {
+	if _, ok := SoundOf(coach.Cue{Kind: coach.CueSessionEnd, Text: string(coach.Interrupted)}, false); ok {
+		t.Error("an interrupted session plays the closing arpeggio")
+	}
+	if _, ok := SoundOf(coach.Cue{Kind: coach.CueSessionEnd, Text: string(coach.Completed)}, false); !ok {
+		t.Error("a completed session has no closing sound")
+	}
+}

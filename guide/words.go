@@ -149,3 +149,15 @@ func (f *Flow) sessionQuestion(st coach.State) string {
 	}
 	return ""
 }
+
+// SideWords is a side switch in words: "Turn over: now the right side"
+// for oneself, "Switch to the right side" for a partner.
+func SideWords(side coach.Side, partner bool) string {
+	switch {
+	case side == "":
+		return "Switch sides"
+	case partner:
+		return fmt.Sprintf("Switch to the %s side", side)
+	}
+	return fmt.Sprintf("Turn over: now the %s side", side)
+}

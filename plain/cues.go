@@ -2,10 +2,12 @@ package plain
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
 	"knead/coach"
+	"knead/guide"
 	"knead/routines"
 )
 
@@ -22,17 +24,18 @@ func parsePain(s string) (int, bool) {
 }
 
 // sayCues prints one line per cue worth saying.
-func sayCues(p *Prompter, cues []coach.Cue) {
+func sayCues(p *Prompter, cues []coach.Cue, partner bool) {
+	switched := slices.ContainsFunc(cues, func(c coach.Cue) bool { return c.Kind == coach.CueSideSwitch })
 	for _, c := range cues {
 		switch c.Kind {
 		case coach.CueStepStart:
 			side := ""
-			if c.Side != "" {
+			if c.Side != "" && !switched {
 				side = fmt.Sprintf(" Start on the %s side.", c.Side)
 			}
 			p.Say("Step %d: %s, %s. %s%s", c.Step+1, c.Title, routines.HumanDuration(time.Duration(c.Duration)*time.Second), c.Text, side)
 		case coach.CueSideSwitch:
-			p.Say("Switch sides: now the %s side.", c.Side)
+			p.Say("%s.", guide.SideWords(c.Side, partner))
 		case coach.CueTenSeconds:
 			p.Say("10 seconds left.")
 		case coach.CueStepEnd:

@@ -52,7 +52,7 @@ func (r *runner) answerQuit(s string) {
 // show prints what an action produced: a line per cue, and the
 // acknowledgement.
 func (r *runner) show(rep guide.Reply, err ...error) {
-	sayCues(r.p, rep.Cues)
+	sayCues(r.p, rep.Cues, r.f.Partner())
 	if r.f.Options().Bell {
 		r.p.Bells(guide.Bells(rep.Cues))
 	}

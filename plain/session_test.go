@@ -134,7 +134,7 @@ func TestAccessibleSessionFromStartToSummary(t *testing.T) {
 		"type l, r, b or n",
 		"Step 1: First strokes, 5 s. Stroke down slowly.",
 		"Step 2: Light rubbing, 5 s. Small circles. Start on the right side.",
-		"Switch sides: now the left side.",
+		"Turn over: now the left side.",
 		"Step 3 done.",
 		"Massage done. Rest for 5 s.",
 		"Summary: Short routine, completed. Pain before 3, after 3. Steps done 3 of 3.",

@@ -45,7 +45,7 @@ func (m *Model) after(r guide.Reply, err error) tea.Cmd {
 	var cmds []tea.Cmd
 	flash := ""
 	for _, c := range r.Cues {
-		if text := cueWords(c); text != "" {
+		if text := cueWords(c, m.flow.Partner()); text != "" {
 			flash = text
 		}
 	}

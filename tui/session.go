@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -142,13 +140,14 @@ func painKey(k tea.KeyPressMsg) (int, bool) {
 	return 0, false
 }
 
-// cueWords is what a cue says on screen.
-func cueWords(c coach.Cue) string {
+// cueWords is what a cue says on screen, in the words of who is massaged:
+// oneself turns over, a partner is switched to.
+func cueWords(c coach.Cue, partner bool) string {
 	switch c.Kind {
 	case coach.CueStepStart:
 		return "Now: " + c.Title
 	case coach.CueSideSwitch:
-		return fmt.Sprintf("Switch sides: now the %s side", c.Side)
+		return guide.SideWords(c.Side, partner)
 	case coach.CueTenSeconds:
 		return "Ten seconds left"
 	case coach.CueStepEnd:

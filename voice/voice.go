@@ -192,6 +192,9 @@ func Words(c coach.Cue, partner bool, name string) string {
 	case coach.CueRestStart:
 		return "Massage done. Rest now"
 	case coach.CueSessionEnd:
+		if c.Text == string(coach.Interrupted) {
+			return ""
+		}
 		return "The session is over"
 	}
 	return ""

@@ -73,6 +73,9 @@ type Session struct {
 	// finishCut says a second stop came during the gentle finish, so the
 	// session did not end with gentle stroking.
 	finishCut bool
+	// onSide is the side the massage is on now, "" before one is known;
+	// a step that starts on another side is announced as a side switch.
+	onSide Side
 
 	painful, first Side
 	baseline       int

@@ -843,6 +843,62 @@ func TestTurningOverBetweenStepsIsASideSwitch(t *testing.T) {
 	}
 }
 
+// b is followed by ear too: going back across a turn-over says to turn
+// back, restarting a step on the same side says nothing of sides, and
+// restarting a step that switched at half time says to switch back.
+func TestBackAnnouncesTheSideItLeadsTo(t *testing.T) {
+	t.Parallel()
+	lib, err := routines.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	switches := func(cues []Cue) (out []Side) {
+		for _, c := range cues {
+			if c.Kind == CueSideSwitch {
+				out = append(out, c.Side)
+			}
+		}
+		return out
+	}
+	self, _ := lib.Get("lumbar-self")
+	clock := newClock()
+	s := newSession(t, self, clock)
+	// Pain on the left: the massage starts on the right, turns over to
+	// the left at step 3.
+	must(t, s, E(Confirm), SideEvent(Left), RateEvent(3), E(Next), RateEvent(3))
+	if got := switches(must(t, s, E(Next), RateEvent(3))); len(got) != 1 || got[0] != Left {
+		t.Fatalf("turning over at step 3: %v", got)
+	}
+	advance(t, s, clock, 10*time.Second)
+	if got := switches(must(t, s, E(Back))); len(got) != 0 || s.State().StepIndex != 2 {
+		t.Fatalf("restarting step 3 on its side: %v, step %d", got, s.State().StepIndex+1)
+	}
+	if got := switches(must(t, s, E(Back))); len(got) != 1 || got[0] != Right || s.State().StepIndex != 1 {
+		t.Fatalf("back to step 2, on the other side: %v, step %d", got, s.State().StepIndex+1)
+	}
+
+	partner, _ := lib.Get("lumbar-partner")
+	clock = newClock()
+	p, err := New(partner, clearance(screening.Clear, screening.Partner), clock, Options{SessionNumber: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, p, E(Confirm), SideEvent(Left), RateEvent(3))
+	for p.State().StepIndex < 3 {
+		must(t, p, E(Next), RateEvent(3))
+	}
+	if !p.Routine().Steps[3].SwitchSides {
+		t.Fatal("step 4 of lumbar-partner no longer switches sides")
+	}
+	half := p.State().Total/2 + time.Second
+	if got := switches(advance(t, p, clock, half)); len(got) != 1 || got[0] != Left {
+		t.Fatalf("the half-time switch: %v", got)
+	}
+	if got := switches(must(t, p, E(Back))); len(got) != 1 || got[0] != Right {
+		t.Fatalf("restarting a step that switched: %v", got)
+	}
+}
+
 // After a stop or a warning sign, the advice never adds that soreness is
 // normal: that would disagree with the advice for the stop.
 func TestNoSorenessAdviceAfterAStop(t *testing.T) {

@@ -115,11 +115,16 @@ func (s *Session) startStep(i int, now time.Time, emit func(Cue)) {
 	s.phase, s.idx, s.prompt = Step, i, NoPrompt
 	s.startRun(now)
 	st := s.steps[i]
-	emit(Cue{Kind: CueStepStart, Step: i, Title: st.Title, Text: st.Cue, Duration: int(st.Duration / time.Second), Side: s.sideAt(0)})
-	if i > 0 && st.Side == routines.SecondSide && s.steps[i-1].Side == routines.FirstSide {
-		// Turning over between two steps is a side switch too, with its
-		// own sound and banner.
-		emit(Cue{Kind: CueSideSwitch, Step: i, Title: st.Title, Side: s.sideAt(0)})
+	side := s.sideAt(0)
+	emit(Cue{Kind: CueStepStart, Step: i, Title: st.Title, Text: st.Cue, Duration: int(st.Duration / time.Second), Side: side})
+	if side != "" && s.onSide != "" && side != s.onSide {
+		// Changing sides between two steps is a side switch too, with its
+		// own sound and banner: turning over to go on, or back to the
+		// first side when b goes back or restarts a step that switched.
+		emit(Cue{Kind: CueSideSwitch, Step: i, Title: st.Title, Side: side})
+	}
+	if side != "" {
+		s.onSide = side
 	}
 	s.emitPass(0, emit)
 }
@@ -139,7 +144,8 @@ func (s *Session) tick(now time.Time, emit func(Cue)) {
 		st := s.steps[s.idx]
 		if st.SwitchSides && !s.switched && elapsed*2 >= s.total {
 			s.switched = true
-			emit(Cue{Kind: CueSideSwitch, Step: s.idx, Title: st.Title, Side: s.sideAt(elapsed)})
+			s.onSide = s.sideAt(elapsed)
+			emit(Cue{Kind: CueSideSwitch, Step: s.idx, Title: st.Title, Side: s.onSide})
 		}
 		s.emitPass(elapsed, emit)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"knead/config"
 	"knead/paths"
+	"knead/routines"
 	"knead/sound"
 )
 
@@ -36,7 +37,7 @@ KNEAD_CHECK_IN) override the file, and flags override both.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "# %s\n%s", config.Path(paths.ConfigDir()), cfg.Show())
+			fmt.Fprintf(cmd.OutOrStdout(), "# %s\n%s", routines.Clean(config.Path(paths.ConfigDir())), cfg.Show())
 			if cfg.Sound == config.SoundTones && sound.FindPlayer() == nil {
 				// The setting is kept, but what a session does differs.
 				fmt.Fprintln(cmd.OutOrStdout(), "# no sound player found (pw-play, paplay, aplay or afplay): tones ring the terminal bell instead")
@@ -52,7 +53,7 @@ KNEAD_CHECK_IN) override the file, and flags override both.`,
 			Short: "Print the settings file's path",
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
-				fmt.Fprintln(cmd.OutOrStdout(), config.Path(paths.ConfigDir()))
+				fmt.Fprintln(cmd.OutOrStdout(), routines.Clean(config.Path(paths.ConfigDir())))
 				return nil
 			},
 		},

@@ -135,3 +135,17 @@ func TestHostileFilesAreRefusedQuickly(t *testing.T) {
 		t.Fatal("config.yaml as a pipe hangs knead")
 	}
 }
+
+// A folder path from the environment, with escape sequences and a forged
+// line in it, reaches no message raw.
+func TestFolderPathsInMessagesAreCleaned(t *testing.T) {
+	isolate(t)
+	evil := filepath.Join(t.TempDir(), "esc\x1b]52;c;SGVsbG8=\x07\x1b[2Jdir\nknead: forged")
+	t.Setenv("KNEAD_CONFIG_DIR", evil)
+	for _, args := range [][]string{{"config", "show"}, {"config", "path"}, {"screen", "--answers", "no\x1b[2Jsuch.yaml"}} {
+		_, out, errOut := run(t, "", args...)
+		if strings.ContainsAny(out+errOut, "\x1b\x07") || strings.Contains(out+errOut, "\nknead: forged") {
+			t.Errorf("knead %s printed raw bytes:\n%q\n%q", strings.Join(args, " "), out, errOut)
+		}
+	}
+}

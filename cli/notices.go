@@ -3,6 +3,8 @@ package cli
 import (
 	"io"
 	"strings"
+
+	"knead/routines"
 )
 
 // notices passes messages on to standard error and keeps a line of each,
@@ -21,7 +23,10 @@ func (n *notices) Write(p []byte) (int, error) {
 		line += " " + strings.TrimSpace(lines[1])
 	}
 	if line != "" {
-		n.lines = append(n.lines, line)
+		n.lines = append(n.lines, routines.Clean(line))
 	}
-	return n.w.Write(p)
+	if _, err := io.WriteString(n.w, cleanLines(strings.TrimSuffix(string(p), "\n"))+"\n"); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"knead/plain"
+	"knead/routines"
 )
 
 // Version is set at build time with -ldflags "-X knead/cli.Version=...".
@@ -156,5 +158,17 @@ func printError(w io.Writer, _ fang.Styles, err error) {
 	if cw, ok := w.(*colorprofile.Writer); ok {
 		w = cw.Forward
 	}
-	fmt.Fprintf(w, "knead: %v\n", err)
+	fmt.Fprintf(w, "knead: %s\n", cleanLines(err.Error()))
+}
+
+// cleanLines makes a message safe for the terminal line by line: a path
+// or a value from outside may carry escape sequences, and a newline in it
+// could forge a line of its own. Each line keeps its indentation.
+func cleanLines(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		rest := strings.TrimLeft(l, " ")
+		lines[i] = l[:len(l)-len(rest)] + routines.Clean(rest)
+	}
+	return strings.Join(lines, "\n")
 }

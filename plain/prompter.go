@@ -8,12 +8,15 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/charmbracelet/x/term"
 	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"knead/routines"
 )
 
 // ErrEndOfInput says that standard input closed before a prompt was answered.
@@ -141,9 +144,10 @@ var atKeyboard = func(p *Prompter) bool { return !p.echo }
 
 func (p *Prompter) atKeyboard() bool { return atKeyboard(p) }
 
-// Echo repeats a line read from a pipe.
+// Echo repeats a line read from a pipe, cleaned: the pipe is outside
+// input, and its escape sequences must not reach the terminal.
 func (p *Prompter) Echo(line string) {
 	if p.echo {
-		fmt.Fprintln(p.out, line)
+		fmt.Fprintln(p.out, routines.Clean(line))
 	}
 }

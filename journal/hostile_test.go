@@ -68,11 +68,17 @@ func TestUnsafePlacesAreRefused(t *testing.T) {
 			return link
 		}, "symbolic link"},
 		{"folder anyone may write", func(t *testing.T) string {
+			dir := filepath.Join(t.TempDir(), "open")
+			os.Mkdir(dir, 0o777)
+			os.Chmod(dir, 0o777)
+			return dir
+		}, "other users can write to the data folder"},
+		{"a shared folder like /tmp", func(t *testing.T) string {
 			dir := filepath.Join(t.TempDir(), "shared")
 			os.Mkdir(dir, 0o777)
-			os.Chmod(dir, 0o1777)
+			os.Chmod(dir, os.ModeSticky|0o777)
 			return dir
-		}, "other users can write"},
+		}, "is shared by all users (mode 1777); set KNEAD_DATA_DIR"},
 		{"journal is a link", func(t *testing.T) string {
 			dir := t.TempDir()
 			other := filepath.Join(t.TempDir(), "elsewhere")

@@ -158,12 +158,31 @@ func dataFolder(dir string, create bool) (notices []string, err error) {
 		return nil, fmt.Errorf("the data folder %s is not a folder", dir)
 	case !inputs.OwnedByUser(info):
 		return nil, fmt.Errorf("the data folder %s belongs to another user; set KNEAD_DATA_DIR to a folder of your own", dir)
+	case info.Mode()&fs.ModeSticky != 0 && info.Mode().Perm()&0o022 != 0:
+		// A shared folder such as /tmp: its mode is for everyone's sake.
+		return nil, fmt.Errorf("the data folder %s is shared by all users (mode %s); set KNEAD_DATA_DIR to a folder of your own", dir, octal(info.Mode()))
 	case info.Mode().Perm()&0o022 != 0:
-		return nil, fmt.Errorf("other users can write to the data folder %s (mode %04o); set KNEAD_DATA_DIR to a folder of your own, or make it private with: chmod 700 %s", dir, info.Mode().Perm(), dir)
+		return nil, fmt.Errorf("other users can write to the data folder %s (mode %s); set KNEAD_DATA_DIR to a folder of your own, or make it private with: chmod 700 %s", dir, octal(info.Mode()), dir)
 	case info.Mode().Perm()&0o077 != 0:
 		return []string{fmt.Sprintf("other users can read the folder of the history %s (mode %04o); knead leaves folders it did not make alone: chmod 700 %s makes it private", dir, info.Mode().Perm(), dir)}, nil
 	}
 	return nil, nil
+}
+
+// octal writes a mode as chmod takes it, with the sticky, setuid and
+// setgid bits: 1777 for /tmp.
+func octal(m fs.FileMode) string {
+	n := uint32(m.Perm())
+	if m&fs.ModeSticky != 0 {
+		n |= 0o1000
+	}
+	if m&fs.ModeSetgid != 0 {
+		n |= 0o2000
+	}
+	if m&fs.ModeSetuid != 0 {
+		n |= 0o4000
+	}
+	return fmt.Sprintf("%04o", n)
 }
 
 // journalFile checks the journal file: it must be a regular file of the

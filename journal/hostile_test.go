@@ -212,6 +212,27 @@ func TestReadOnlyOpenChangesNothing(t *testing.T) {
 	}
 }
 
+// A journal made but never written (the disk was full as it was created)
+// reads as no history, and the next session makes it whole.
+func TestAnEmptyJournalFileIsNoHistory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := OpenReadOnly(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("an empty journal read: %v", err)
+	}
+	s, _, err := Open(dir)
+	if err != nil {
+		t.Fatalf("an empty journal written: %v", err)
+	}
+	if _, err := s.Sessions(Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
 // Text from outside reaches no terminal or spreadsheet as a command: the
 // table, the chart, the CSV and the JSON carry no control byte, and no CSV
 // cell starts a formula.

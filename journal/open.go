@@ -80,8 +80,14 @@ func open(dir string, readOnly bool) (s *Store, notices []string, err error) {
 	if err := checkHeader(path); err != nil {
 		return nil, notices, err
 	}
-	if err := checkIdentity(path); err != nil {
+	empty, err := checkIdentity(path)
+	if err != nil {
 		return nil, notices, err
+	}
+	if empty && readOnly {
+		// Made but never written (the disk was full when it was
+		// created): there is nothing to read yet.
+		return nil, notices, &OpenError{Path: path, Err: fs.ErrNotExist}
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if n, err := privateFile(p, readOnly); err != nil {
@@ -254,31 +260,55 @@ func checkHeader(path string) error {
 // is: knead's (its application id, or an older knead's schema with none),
 // of a version this knead knows. Opening it for writing would switch it
 // to WAL, which changes the file even when knead then refuses it.
-func checkIdentity(path string) error {
+func checkIdentity(path string) (empty bool, err error) {
 	// Another knead creating the file at this moment shows its tables
 	// before its version and id reach the main file: a moment later it
 	// is knead's.
-	var err error
 	for range 5 {
-		if err = identify(path); !errors.Is(err, errForeign) {
-			return err
+		if empty, err = identify(path); !errors.Is(err, errForeign) {
+			return empty, err
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return err
+	return false, err
 }
 
 // errForeign marks a database with tables but no version or id.
 var errForeign = errors.New("it is another program's database")
 
-// identify is one look for checkIdentity.
-func identify(path string) error {
-	db, err := sql.Open("sqlite", address(path, true))
+// identify is one look for checkIdentity; empty says the file holds no
+// table yet. Where the journal's shared-memory file cannot be made (a
+// read-only folder or disk), it looks at the file as one that does not
+// change.
+func identify(path string) (empty bool, err error) {
+	var app, version, tables int
+	for _, extra := range []string{"", "&immutable=1"} {
+		if app, version, tables, err = look(address(path, true) + extra); err == nil {
+			break
+		}
+	}
 	if err != nil {
-		return &OpenError{Path: path, Err: err}
+		return false, classify(path, err)
+	}
+	switch {
+	case app != 0 && app != ApplicationID:
+		return false, &OpenError{Path: path, Err: fmt.Errorf("it belongs to another program (application id %#x)", app), Corrupt: true}
+	case app == 0 && version == 0 && tables > 0:
+		return false, &OpenError{Path: path, Err: errForeign, Corrupt: true}
+	case version > len(migrations):
+		return false, &OpenError{Path: path, Err: fmt.Errorf("it was written by a newer knead (schema %d, this one knows %d); update knead", version, len(migrations))}
+	}
+	return tables == 0, nil
+}
+
+// look reads a database's application id, schema version and number of
+// tables, changing nothing.
+func look(uri string) (app, version, tables int, err error) {
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return 0, 0, 0, err
 	}
 	defer db.Close()
-	var app, version, tables int
 	err = db.QueryRow("PRAGMA application_id").Scan(&app)
 	if err == nil {
 		err = db.QueryRow("PRAGMA user_version").Scan(&version)
@@ -286,16 +316,5 @@ func identify(path string) error {
 	if err == nil {
 		err = db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables)
 	}
-	if err != nil {
-		return classify(path, err)
-	}
-	switch {
-	case app != 0 && app != ApplicationID:
-		return &OpenError{Path: path, Err: fmt.Errorf("it belongs to another program (application id %#x)", app), Corrupt: true}
-	case app == 0 && version == 0 && tables > 0:
-		return &OpenError{Path: path, Err: errForeign, Corrupt: true}
-	case version > len(migrations):
-		return &OpenError{Path: path, Err: fmt.Errorf("it was written by a newer knead (schema %d, this one knows %d); update knead", version, len(migrations))}
-	}
-	return nil
+	return app, version, tables, err
 }

@@ -119,6 +119,10 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
+// MaxNameLength bounds a partner's name: it is shown in prompts and
+// columns, and recorded.
+const MaxNameLength = 64
+
 // MaxFileSize bounds the settings file: a real one is a few hundred bytes.
 const MaxFileSize = 64 << 10
 
@@ -190,7 +194,11 @@ func (c *Config) set(key, value string, from Source) error {
 		c.For = value
 	case "partner":
 		// A name is shown and recorded: nothing in it may act on a terminal.
-		c.Partner = routines.Clean(value)
+		name := routines.Clean(value)
+		if n := len([]rune(name)); n > MaxNameLength {
+			return fmt.Errorf("partner %q is %d characters long; a name has at most %d", routines.Excerpt(name, 20), n, MaxNameLength)
+		}
+		c.Partner = name
 	case "bell", "accessible", "tempo_ticks":
 		b, ok := map[string]bool{"true": true, "yes": true, "on": true, "false": false, "no": false, "off": false}[strings.ToLower(value)]
 		if !ok {

@@ -86,6 +86,7 @@ func TestConfigErrors(t *testing.T) {
 		"bad ticks":      {"tempo_ticks: often\n", ":1: tempo_ticks \"often\" is not one of: true, false"},
 		"list value":     {"voice: [a, b]\n", ":1: voice must be a single value"},
 		"not yaml":       {"for: [self\n", "not valid YAML"},
+		"long name":      {"partner: " + strings.Repeat("a", 70) + "\n", ":1: partner \"aaaaaaaaaaaaaaaaaaa…\" is 70 characters long; a name has at most 64"},
 	}
 	for name, tc := range cases {
 		path := write(t, tc.content)

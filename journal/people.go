@@ -74,6 +74,10 @@ func CheckPartnerName(name string) error {
 	return nil
 }
 
+// MaxNewNameLength bounds a new partner's name: it is shown in prompts
+// and columns.
+const MaxNewNameLength = 64
+
 // CheckNewPartnerName is CheckPartnerName for a name being typed or given
 // on the command line: it must also hold a letter, as "?" or "1" would be
 // read as a person ("Does ? have a fever?"). Names already in the journal
@@ -82,8 +86,12 @@ func CheckNewPartnerName(name string) error {
 	if err := CheckPartnerName(name); err != nil {
 		return err
 	}
-	if name = strings.TrimSpace(name); name != "" && !strings.ContainsFunc(name, unicode.IsLetter) {
+	name = strings.TrimSpace(name)
+	if name != "" && !strings.ContainsFunc(name, unicode.IsLetter) {
 		return fmt.Errorf("%q has no letter in it; give your partner's name, or none", name)
+	}
+	if n := len([]rune(name)); n > MaxNewNameLength {
+		return fmt.Errorf("the name is %d characters long; give one of at most %d", n, MaxNewNameLength)
 	}
 	return nil
 }

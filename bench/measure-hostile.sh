@@ -14,7 +14,9 @@ mkdir -m 700 cfg data
 export KNEAD_CONFIG_DIR="$work/cfg" KNEAD_DATA_DIR="$work/data"
 python3 - <<'PY'
 open('brackets.yaml','w').write('['*100000+']'*100000)
-open('dashes.yaml','w').write('- '*100000+'x\n')
+open('brackets60.yaml','w').write('['*30000+']'*30000)
+open('cue60.yaml','w').write("id: cue\ntitle: Long cue\nfor: self\narea: lumbar\nposition: Lie on your side.\nsteps:\n  - {title: Strokes, technique: stroking, zone: lumbar, duration: 1m, intensity: gentle, cue: \"" + 'a-'*31000 + "\"}\naftercare: {rest: 5m, advice: Rest.}\n")
+open('dashes.yaml','w').write('- '*30000+'x\n')
 open('big.yaml','w').write('title: '+'x'*(50<<20)+'\n')
 bomb="a: &a [x, x, x, x, x, x, x, x, x, x]\n"
 for i in range(ord('b'),ord('k')+1):
@@ -41,8 +43,9 @@ measure() { # NAME COMMAND...
   printf '| %s | %s s | %d MB | %s |\n' "$name" "$w" $((r / 1024)) "$msg"
 }
 
-measure "routine: nested brackets, 200 KB" "$K" routines validate brackets.yaml
-measure "routine: \`- \` 100 000 times, 200 KB" "$K" routines validate dashes.yaml
+measure "routine: nested brackets, 60 KB" "$K" routines validate brackets60.yaml
+measure "routine: \`- \` 30 000 times, 60 KB" "$K" routines validate dashes.yaml
+measure "routine: a 62 KB cue of words" "$K" routines validate cue60.yaml
 measure "routine: 50 MB" "$K" routines validate big.yaml
 measure "routine: a FIFO" "$K" routines validate fifo.yaml
 measure "answers: alias bomb, 507 bytes" "$K" screen --answers bomb.yaml

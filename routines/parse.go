@@ -15,7 +15,7 @@ import (
 )
 
 // MaxFileSize bounds a routine file; a real routine is a few kilobytes.
-const MaxFileSize = 256 << 10
+const MaxFileSize = 64 << 10
 
 // fileShape bounds a routine file's structure before it is parsed: a real
 // routine nests four deep and has a few hundred entries.

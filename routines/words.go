@@ -3,6 +3,7 @@ package routines
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -250,7 +251,30 @@ func negated(w []string, i, n int) bool {
 // plain Latin first, so "Préss", "Ｐｒｅｓｓ", "Рress" and "elb0w" are read
 // as what they look like.
 func tokens(text string) []string {
-	var out []string
+	tokenCache.Lock()
+	defer tokenCache.Unlock()
+	if w, ok := tokenCache.m[text]; ok {
+		return w
+	}
+	if len(tokenCache.m) >= 64 {
+		clear(tokenCache.m)
+	}
+	w := tokenize(text)
+	tokenCache.m[text] = w
+	return w
+}
+
+// tokenCache keeps the words of the last texts read: the safety rules
+// read each step's title, cue and direction once per rule, and a long cue
+// would otherwise be split again for each. The lists are only read.
+var tokenCache = struct {
+	sync.Mutex
+	m map[string][]string
+}{m: map[string][]string{}}
+
+// tokenize splits text into words and punctuation, folded.
+func tokenize(text string) []string {
+	out := make([]string, 0, len(text)/4)
 	var cur strings.Builder
 	flush := func() {
 		if cur.Len() > 0 {
@@ -303,5 +327,8 @@ func foldDigits(word string) string {
 	if !hasLetter {
 		return word
 	}
-	return strings.NewReplacer("0", "o", "1", "l", "3", "e", "4", "a", "5", "s", "7", "t").Replace(word)
+	return digitLetters.Replace(word)
 }
+
+// digitLetters are the digits written for the letters they look like.
+var digitLetters = strings.NewReplacer("0", "o", "1", "l", "3", "e", "4", "a", "5", "s", "7", "t")

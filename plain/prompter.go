@@ -111,7 +111,9 @@ func (p *Prompter) Say(format string, args ...any) {
 // parse's hint after each rejected line. It returns ErrEndOfInput when the
 // input ends first.
 func (p *Prompter) Ask(prompt string, parse func(string) error) error {
-	fmt.Fprintln(p.out, prompt)
+	if prompt != "" { // "" when the question was just said
+		fmt.Fprintln(p.out, prompt)
+	}
 	for {
 		if p.Lines == nil {
 			return ErrEndOfInput

@@ -88,6 +88,13 @@ func (r *runner) session() error {
 		q := r.f.Question()
 		var err error
 		switch {
+		case r.quitAsked:
+			// The quit question was the last thing said: its answer comes
+			// next, not the question it interrupted.
+			err = r.p.Ask("", func(s string) error {
+				r.answerQuit(s)
+				return nil
+			})
 		case st.Prompt == coach.StopPrompt:
 			err = r.askStop(st)
 		case st.Prompt == coach.EasePrompt:

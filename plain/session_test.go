@@ -433,3 +433,25 @@ func TestAccessibleWarningSignBeforeTheStart(t *testing.T) {
 		t.Log(out)
 	}
 }
+
+// After q at a prompt, the quit question is the last thing said: the
+// prompt it interrupted is not said again before the answer.
+func TestAccessibleQuitQuestionIsTheLastThingSaid(t *testing.T) {
+	t.Parallel()
+	c := startConversation(t, "lumbar-self")
+	c.send(noes()...)
+	c.await("Press enter when ready.", 1)
+	c.send("", "n", "2", "")
+	c.await("Step 1:", 1)
+	c.send("3")
+	c.await("Ease the pressure", 1)
+	c.send("q")
+	c.await("End the session now?", 1)
+	c.send("y")
+	c.await("Summary:", 1)
+	out := c.finish()
+	after := out[strings.Index(out, "End the session now?"):]
+	if strings.Contains(after, "Ease the pressure") {
+		t.Fatalf("the ease question came again after the quit question:\n%s", after)
+	}
+}

@@ -89,7 +89,11 @@ func open(dir string, readOnly bool) (s *Store, notices []string, err error) {
 		// created): there is nothing to read yet.
 		return nil, notices, &OpenError{Path: path, Err: fs.ErrNotExist}
 	}
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+	files := []string{path, path + "-wal", path + "-shm"}
+	if readOnly {
+		files = files[:1] // the others are made private once open
+	}
+	for _, p := range files {
 		if n, err := privateFile(p, readOnly); err != nil {
 			return nil, notices, &OpenError{Path: path, Err: err, Unsafe: true}
 		} else if n != "" {
@@ -111,6 +115,14 @@ func open(dir string, readOnly bool) (s *Store, notices []string, err error) {
 				return nil, notices, classify(path, err)
 			}
 			s.db = db
+		}
+		// Reading may have made the shared-memory file, with the mode of
+		// a journal left readable by others: that new file is made private
+		// at least.
+		for _, p := range []string{path + "-wal", path + "-shm"} {
+			if n, _ := privateFile(p, false); n != "" {
+				notices = append(notices, n)
+			}
 		}
 		return s, notices, nil
 	}

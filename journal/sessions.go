@@ -241,10 +241,15 @@ func (s *Store) DeleteAll() error {
 	return s.vacuum()
 }
 
+// vacuum rewrites the file without the deleted rows, so that they are
+// gone from the disk too. It needs room for a copy of the file.
 func (s *Store) vacuum() error {
-	if _, err := s.db.Exec("VACUUM"); err != nil {
-		return err
+	_, err := s.db.Exec("VACUUM")
+	if err == nil {
+		_, err = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	}
-	_, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	return err
+	if err != nil {
+		return fmt.Errorf("the sessions are deleted from the history, but their data is still in the file until it is rewritten, which failed (%w); free some space and run the same command again to remove it from the disk", err)
+	}
+	return nil
 }

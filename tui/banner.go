@@ -174,10 +174,22 @@ func lastTen(st coach.State) bool {
 // warnings are the problems found on the way in, shown on the welcome
 // screen, the checklist and the first step: the full screen would
 // otherwise hide them until it closes.
+//
+// Many problems (a folder of broken routine files) would push the screen's
+// own lines away: the first two are shown, and a line says how many more
+// there are and where to read them.
 func (m *Model) warnings(width int) []string {
+	shown := m.opts.Warnings
+	more := 0
+	if len(shown) > 3 {
+		shown, more = shown[:2], len(shown)-2
+	}
 	var out []string
-	for _, w := range m.opts.Warnings {
+	for _, w := range shown {
 		out = append(out, strings.Split(m.st.warn.Render(wrap("! "+w, width)), "\n")...)
+	}
+	if more > 0 {
+		out = append(out, strings.Split(m.st.warn.Render(wrap(fmt.Sprintf("! and %d more problems, printed in full when knead closes", more), width)), "\n")...)
 	}
 	return out
 }

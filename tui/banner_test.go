@@ -220,6 +220,22 @@ func TestWarningsStayVisible(t *testing.T) {
 	}
 }
 
+// Nine problems on the way in do not push the welcome's own lines away:
+// two are shown, with how many more.
+func TestManyWarningsAreCounted(t *testing.T) {
+	t.Parallel()
+	var warnings []string
+	for i := range 9 {
+		warnings = append(warnings, fmt.Sprintf("skipped a routine file: bad%d.yaml:1: not valid YAML", i))
+	}
+	m := New(Options{Library: library(t), Questions: screening.Default(), Clock: &fakeClock{now: start}, Warnings: warnings})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	out := screenText(m)
+	if !strings.Contains(out, "bad0.yaml") || strings.Contains(out, "bad2.yaml") || !strings.Contains(out, "and 7 more problems") || !strings.Contains(out, "Who is being massaged?") {
+		t.Fatalf("welcome with nine warnings:\n%s", out)
+	}
+}
+
 // Where the window has room, a banner's word is drawn in big letters cut
 // out of a solid band, and the countdown keeps its size while it shows.
 func TestBannerWordIsBigAndTheCountdownKeepsItsSize(t *testing.T) {

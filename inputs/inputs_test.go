@@ -129,3 +129,13 @@ func TestReadPrivateRefusesAFileOthersCanChange(t *testing.T) {
 		t.Fatalf("a file others can write: %v", err)
 	}
 }
+
+func TestReadDropsAByteOrderMark(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "answers.yaml")
+	if err := os.WriteFile(path, []byte("\ufefffever: no\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := Read(path, 1<<10); err != nil || string(data) != "fever: no\n" {
+		t.Fatalf("%q %v", data, err)
+	}
+}

@@ -5,6 +5,7 @@
 package inputs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -65,7 +66,9 @@ func Read(path string, limit int64) ([]byte, error) {
 	if int64(len(data)) > limit { // grew while it was read
 		return nil, &TooLargeError{Size: int64(len(data)), Limit: limit}
 	}
-	return data, nil
+	// Editors on some systems start a text file with a byte-order mark;
+	// it is not part of the first key.
+	return bytes.TrimPrefix(data, []byte("\ufeff")), nil
 }
 
 // ReadPrivate is Read for a file that can make knead run a command (the

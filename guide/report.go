@@ -107,11 +107,16 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 			in.Titles[r.ID] = r.Title
 		}
 	}
-	if err := report.Write(f, in); err != nil {
-		f.Close()
-		return "", err
+	err = report.Write(f, in)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	return path, f.Close()
+	if err != nil {
+		// A report cut short (a full disk) would read as a whole one.
+		os.Remove(path)
+		return "", fmt.Errorf("cannot write the report to %s: %w", path, err)
+	}
+	return path, nil
 }
 
 // NoSessionsError says there is nothing to report: for Person, or for

@@ -301,3 +301,35 @@ func TestAReusedPidIsNotTheSession(t *testing.T) {
 		}
 	}
 }
+
+// A journal with a damaged page is named as damaged before anything is
+// written to it, and left byte for byte as it was.
+func TestADamagedPageIsFoundBeforeWriting(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Anna", "Ben", "Cleo"} {
+		s.Person(name, screening.Partner)
+	}
+	s.Close()
+	path := filepath.Join(dir, FileName)
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < 3*4096 {
+		t.Fatalf("journal of %d bytes: %v", len(data), err)
+	}
+	for i := 2*4096 + 8; i < 2*4096+200; i++ {
+		data[i] = 0xA5
+	}
+	os.WriteFile(path, data, 0o600)
+	_, _, err = Open(dir)
+	var oe *OpenError
+	if !errors.As(err, &oe) || !oe.Corrupt {
+		t.Fatalf("a damaged page: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(data) {
+		t.Error("the damaged journal was changed")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"knead/inputs"
+	"knead/routines"
 )
 
 // ApplicationID marks an SQLite file as knead's journal (PRAGMA
@@ -88,6 +89,13 @@ func open(dir string, readOnly bool) (s *Store, notices []string, err error) {
 		// Made but never written (the disk was full when it was
 		// created): there is nothing to read yet.
 		return nil, notices, &OpenError{Path: path, Err: fs.ErrNotExist}
+	}
+	if !readOnly && !empty {
+		// A damaged page would break a write half-way: a damaged file is
+		// named and left as it is, before anything is written to it.
+		if err := quickCheck(path); err != nil {
+			return nil, notices, err
+		}
 	}
 	files := []string{path, path + "-wal", path + "-shm"}
 	if readOnly {
@@ -311,6 +319,23 @@ func identify(path string) (empty bool, err error) {
 		return false, &OpenError{Path: path, Err: fmt.Errorf("it was written by a newer knead (schema %d, this one knows %d); update knead", version, len(migrations))}
 	}
 	return tables == 0, nil
+}
+
+// quickCheck looks for damage in the file's pages, changing nothing.
+func quickCheck(path string) error {
+	db, err := sql.Open("sqlite", address(path, true))
+	if err != nil {
+		return &OpenError{Path: path, Err: err}
+	}
+	defer db.Close()
+	var result string
+	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&result); err != nil {
+		return classify(path, err)
+	}
+	if result != "ok" {
+		return &OpenError{Path: path, Err: fmt.Errorf("it is damaged (%s)", routines.Excerpt(result, 60)), Corrupt: true}
+	}
+	return nil
 }
 
 // look reads a database's application id, schema version and number of

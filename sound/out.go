@@ -196,7 +196,11 @@ func (o *Out) run() {
 				return
 			}
 		}
-		if err := o.play(c); err != nil {
+		if err := o.play(c); errors.Is(err, errStale) {
+			o.mu.Lock()
+			o.dropped++
+			o.mu.Unlock()
+		} else if err != nil {
 			o.mu.Lock()
 			o.failures++
 			o.mu.Unlock()
@@ -207,7 +211,7 @@ func (o *Out) run() {
 // next takes the oldest waiting cue that is not stale, or reports idle
 // when there is none. Stale cues are dropped unplayed: behind a slow
 // player, the tones catch up with the session instead of trailing it.
-func (o *Out) next() (Cue, bool) {
+func (o *Out) next() (queued, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	now := o.now()
@@ -219,12 +223,15 @@ func (o *Out) next() (Cue, bool) {
 		if !isClosed(o.idle) {
 			close(o.idle)
 		}
-		return 0, false
+		return queued{}, false
 	}
-	c := o.queue[0].cue
+	c := o.queue[0]
 	o.queue = o.queue[1:]
 	return c, true
 }
+
+// errStale says a cue went stale while it waited for a voice to finish.
+var errStale = errors.New("stale")
 
 func (o *Out) markIdle() {
 	o.mu.Lock()
@@ -237,9 +244,18 @@ func (o *Out) markIdle() {
 // play runs the player on one cue's file and waits for it, killing it if
 // it runs well past the cue's length: a hung player must not silence
 // every later cue.
-func (o *Out) play(c Cue) error {
+func (o *Out) play(q queued) error {
 	o.turn.Lock()
 	defer o.turn.Unlock()
+	// A voice may have held the turn for seconds: a tone that lost its
+	// moment meanwhile is dropped rather than heard late.
+	o.mu.Lock()
+	stale := q.stale(o.now())
+	o.mu.Unlock()
+	if stale {
+		return errStale
+	}
+	c := q.cue
 	ctx, cancel := context.WithTimeout(o.ctx, c.Duration()+o.player.grace())
 	defer cancel()
 	args := append(append([]string(nil), o.player.args...), o.files[c])

@@ -316,3 +316,27 @@ func TestStaleCuesAreDropped(t *testing.T) {
 		t.Errorf("%d cues dropped, want 2", o.dropped)
 	}
 }
+
+// A tone that waited behind a long voice past its moment is dropped, not
+// heard late.
+func TestATonePastItsMomentBehindAVoiceIsDropped(t *testing.T) {
+	t.Parallel()
+	p, log := fakePlayer(t, "")
+	o := open(t, p)
+	var clock atomic.Int64
+	o.mu.Lock()
+	o.now = func() time.Time { return time.Unix(0, clock.Load()) }
+	o.mu.Unlock()
+	release := o.Floor() // a voice is speaking
+	o.Play(StepEnd)
+	time.Sleep(100 * time.Millisecond) // the worker takes it and waits for the turn
+	clock.Add(int64(3 * time.Second))
+	release()
+	o.Play(StepStart)
+	if !o.Wait(10 * time.Second) {
+		t.Fatal("still busy")
+	}
+	if got := names(played(t, log, 1)); !slices.Equal(got, []string{"step-start"}) {
+		t.Fatalf("played %q, want only the step start", got)
+	}
+}

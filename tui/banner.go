@@ -166,9 +166,9 @@ func (m *Model) bigBanner(st coach.State, w, rows int) []string {
 	return out
 }
 
-// lastTen is true in the last ten seconds of a running step or rest.
+// lastTen is true in the last ten seconds of a step or rest, paused too.
 func lastTen(st coach.State) bool {
-	return (st.Phase == coach.Step || st.Phase == coach.Rest) && !st.Frozen && st.Remaining > 0 && st.Remaining <= 10*time.Second
+	return (st.Phase == coach.Step || st.Phase == coach.Rest) && st.Remaining > 0 && st.Remaining <= 10*time.Second
 }
 
 // warnings are the problems found on the way in, shown on the welcome

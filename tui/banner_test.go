@@ -157,6 +157,10 @@ func TestLastTenSecondsChangeLook(t *testing.T) {
 	if !lastTen(m.flow.State()) {
 		t.Fatal("lastTen is false at", m.flow.State().Remaining)
 	}
+	press(m, "space") // paused, the ten seconds keep their look
+	if !lastTen(m.flow.State()) {
+		t.Fatal("lastTen is false while paused at", m.flow.State().Remaining)
+	}
 }
 
 // The key line at 40, 80 and 100 columns.

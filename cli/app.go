@@ -142,6 +142,9 @@ func withSound(opts *guide.Options, cfg config.Config, warn io.Writer) (stop fun
 		opts.Tones.Wait(3 * time.Second)
 		opts.Voice.Close()
 		opts.Tones.Close()
+		if n, err := opts.Voice.Failures(); n > 0 {
+			fmt.Fprintf(warn, "knead: the voice command %q failed %d times (last: %v); try it with: %s -- hello\n", cfg.Voice, n, err, cfg.Voice)
+		}
 	}
 }
 

@@ -35,6 +35,11 @@ type Speaker struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
+	// failures counts the utterances whose command failed; lastErr is
+	// the last such failure.
+	failures int
+	lastErr  error
+
 	// floor, when set, is taken before each utterance and given back
 	// after it: it waits for the tones queued before the words and keeps
 	// new ones from playing over them.
@@ -132,7 +137,24 @@ func (s *Speaker) speak(text string) {
 	cmd := exec.CommandContext(ctx, s.path, args...)
 	proc.OwnGroup(cmd)
 	cmd.WaitDelay = time.Second
-	cmd.Run() // a failing speaker must not stop a session
+	// A failing speaker must not stop a session, but it is counted, to
+	// be told at the end.
+	if err := cmd.Run(); err != nil && s.ctx.Err() == nil {
+		s.mu.Lock()
+		s.failures, s.lastErr = s.failures+1, err
+		s.mu.Unlock()
+	}
+}
+
+// Failures is how many utterances the speech command failed to say, and
+// the last failure.
+func (s *Speaker) Failures() (int, error) {
+	if s == nil {
+		return 0, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failures, s.lastErr
 }
 
 func (s *Speaker) run() {

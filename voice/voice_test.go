@@ -175,3 +175,25 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// A speech command that fails is counted, to be told at the end.
+func TestFailuresAreCounted(t *testing.T) {
+	t.Parallel()
+	s, err := New("false")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Say(1, "one")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if n, err := s.Failures(); n == 1 && strings.Contains(err.Error(), "exit status 1") {
+			return
+		}
+		if time.Now().After(deadline) {
+			n, err := s.Failures()
+			t.Fatalf("%d failures, %v", n, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -44,6 +44,13 @@ func (e *OpenError) Error() string {
 	if e.Corrupt {
 		return fmt.Sprintf("the history file %s is damaged or not a knead database (%v); knead left it untouched. Move it aside (for example to %s.broken) to start a new history", e.Path, e.Err, e.Path)
 	}
+	msg := e.Err.Error()
+	switch {
+	case strings.Contains(msg, "newer knead"):
+		return fmt.Sprintf("cannot open the history file %s: %v", e.Path, e.Err)
+	case strings.Contains(msg, "disk is full") || strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk I/O error"):
+		return fmt.Sprintf("cannot open the history file %s: %v. The disk may be full: free some space and try again", e.Path, e.Err)
+	}
 	return fmt.Sprintf("cannot open the history file %s: %v. Check that the folder exists and is writable, or set KNEAD_DATA_DIR to another folder", e.Path, e.Err)
 }
 

@@ -116,13 +116,14 @@ func (s *Session) startStep(i int, now time.Time, emit func(Cue)) {
 	s.startRun(now)
 	st := s.steps[i]
 	side := s.sideAt(0)
-	emit(Cue{Kind: CueStepStart, Step: i, Title: st.Title, Text: st.Cue, Duration: int(st.Duration / time.Second), Side: side})
 	if side != "" && s.onSide != "" && side != s.onSide {
 		// Changing sides between two steps is a side switch too, with its
 		// own sound and banner: turning over to go on, or back to the
 		// first side when b goes back or restarts a step that switched.
+		// It comes first: by ear, the body moves before the hands start.
 		emit(Cue{Kind: CueSideSwitch, Step: i, Title: st.Title, Side: side})
 	}
+	emit(Cue{Kind: CueStepStart, Step: i, Title: st.Title, Text: st.Cue, Duration: int(st.Duration / time.Second), Side: side})
 	if side != "" {
 		s.onSide = side
 	}

@@ -66,10 +66,10 @@ func TestARehearsalPlaysItsCuesInOrder(t *testing.T) {
 	steps := len(f.Routine().Steps)
 	var want []string
 	for i := range steps {
-		want = append(want, "step-start")
 		if i == 6 { // it starts on the first side, left at step 4's half time
 			want = append(want, "side-switch")
 		}
+		want = append(want, "step-start")
 		if i == 3 || i == 6 { // the steps that switch sides at half time
 			want = append(want, "side-switch")
 		}

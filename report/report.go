@@ -114,7 +114,8 @@ func build(in Input) view {
 		v.Screenings = append(v.Screenings, screeningRow{When: s.At.Local().Format("2 Jan 2006 15:04"), Level: strings.ToUpper(routines.Clean(s.Level)), Reasons: strings.Join(reasons, "; ")})
 	}
 	for _, s := range in.Standing {
-		v.Standing = append(v.Standing, standingRow{Question: label(in.Questions, s.Question), Answer: routines.Clean(s.Answer), Confirmed: s.ConfirmedAt.Local().Format("2 Jan 2006")})
+		question, answer := asked(in.Questions, s.Question, s.Answer, in.Person)
+		v.Standing = append(v.Standing, standingRow{Question: question, Answer: answer, Confirmed: s.ConfirmedAt.Local().Format("2 Jan 2006")})
 	}
 	return v
 }
@@ -145,6 +146,40 @@ func label(q *screening.Questionnaire, id string) string {
 		}
 	}
 	return routines.Clean(id)
+}
+
+// asked is a standing question as it was put, and the answer as it was
+// chosen: "Has a doctor examined this back pain?" "Yes". The question's
+// label names the condition a worrying answer means, so beside a plain
+// answer it could read the wrong way round.
+func asked(q *screening.Questionnaire, id, answer, person string) (string, string) {
+	answer = routines.Clean(answer)
+	if q == nil {
+		return routines.Clean(id), answer
+	}
+	x, ok := q.Question(id)
+	if !ok {
+		return routines.Clean(id), answer
+	}
+	text := x.Self
+	if person != journal.Me {
+		text = x.Text(screening.Partner, partnerName(person))
+	}
+	for _, o := range x.Options() {
+		if o.Value == answer && o.Label != "" {
+			answer = o.Label
+		}
+	}
+	return routines.Clean(text), answer
+}
+
+// partnerName is the name to put in a partner's questions; "" for a
+// partner without one.
+func partnerName(person string) string {
+	if person == journal.UnnamedPartner {
+		return ""
+	}
+	return person
 }
 
 func painText(p int) string {

@@ -134,7 +134,7 @@ func TestGoldenReport(t *testing.T) {
 		}
 		last = i
 	}
-	for _, want := range []string{"Trend: better: pain 6 before the first session, 2 after the last.", "12 sessions, 2 sessions stopped, 1 session interrupted.",
+	for _, want := range []string{"Trend: better: pain 6 before the first session (1 Oct), 2 after the session of 12 Oct.", "12 sessions, 2 sessions stopped, 1 session interrupted.",
 		"interrupted at step", "a warning sign (sharp or shooting pain", "GENTLE", "osteoporosis"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("report lacks %q", want)
@@ -245,7 +245,7 @@ func TestReportPrintsInABrowser(t *testing.T) {
 			t.Errorf("the PDF lacks the session of %s", date)
 		}
 	}
-	if !strings.Contains(flat, "Trend: better: pain 6 before the first session, 2 after the last.") {
+	if !strings.Contains(flat, "Trend: better: pain 6 before the first session (1 Oct), 2 after the session of 12 Oct.") {
 		t.Errorf("the PDF lacks the summary:\n%s", text)
 	}
 	// Three sections start on their own page: the summary and chart, the

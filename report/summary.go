@@ -7,16 +7,19 @@ import (
 )
 
 // Trend is how the pain went over the period, from the first pain before
-// to the last pain after: a change of 2 points or 30 % on the 0–10 scale
-// counts, a smaller one is "about the same".
+// to the last pain after a session that ended (an interrupted session's
+// last rating was not taken after it): a change of 2 points or 30 % on
+// the 0–10 scale counts, a smaller one is "about the same". Each end names
+// its session's date, as the last session may have no pain after.
 func Trend(sessions []journal.Session) string {
 	first, last := -1, -1
+	var firstAt, lastAt string
 	for _, x := range sessions {
 		if first < 0 && x.Baseline >= 0 {
-			first = x.Baseline
+			first, firstAt = x.Baseline, x.StartedAt.Local().Format("2 Jan")
 		}
-		if x.Final >= 0 {
-			last = x.Final
+		if x.Final >= 0 && x.Outcome != journal.OutcomeInterrupted {
+			last, lastAt = x.Final, x.StartedAt.Local().Format("2 Jan")
 		}
 	}
 	if first < 0 || last < 0 {
@@ -24,13 +27,14 @@ func Trend(sessions []journal.Session) string {
 	}
 	change := last - first
 	counts := func(d int) bool { return d >= 2 || (first > 0 && float64(d) >= 0.3*float64(first)) }
+	word := "about the same"
 	switch {
 	case counts(-change):
-		return fmt.Sprintf("better: pain %d before the first session, %d after the last", first, last)
+		word = "better"
 	case counts(change):
-		return fmt.Sprintf("worse: pain %d before the first session, %d after the last", first, last)
+		word = "worse"
 	}
-	return fmt.Sprintf("about the same: pain %d before the first session, %d after the last", first, last)
+	return fmt.Sprintf("%s: pain %d before the first session (%s), %d after the session of %s", word, first, firstAt, last, lastAt)
 }
 
 // summary is the report's opening in plain words: the trend and how

@@ -143,6 +143,9 @@ func (e *NoSessionsError) Error() string {
 // whoseReport picks the person: the one asked for, or the only one.
 func whoseReport(sessions []journal.Session, asked string) (string, error) {
 	people := peopleOf(sessions)
+	if strings.EqualFold(asked, "self") && !slices.ContainsFunc(people, func(p string) bool { return strings.EqualFold(p, "self") }) {
+		asked = journal.Me // the report calls the user "self"
+	}
 	if asked != "" {
 		for _, p := range people {
 			if strings.EqualFold(p, asked) {

@@ -179,6 +179,9 @@ func TestReportPerson(t *testing.T) {
 	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Bo", Dir: t.TempDir(), Now: reportDay}); err == nil || err.Error() != "no sessions for Bo" {
 		t.Errorf("nobody: %v", err)
 	}
+	if path, err := WriteReport(store, screening.Default(), ReportOptions{Person: "self", Dir: t.TempDir(), Now: reportDay}); err != nil || !strings.Contains(path, "knead-report-self-") {
+		t.Errorf("--person self, as the report calls the user: %q %v", path, err)
+	}
 	later := time.Date(2030, 1, 1, 0, 0, 0, 0, time.Local)
 	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Since: later, Dir: t.TempDir(), Now: reportDay}); err == nil || err.Error() != "no sessions for Anna since Tue 1 Jan 2030" {
 		t.Errorf("none since: %v", err)

@@ -87,6 +87,10 @@ func CheckNewPartnerName(name string) error {
 		return err
 	}
 	name = strings.TrimSpace(name)
+	if strings.EqualFold(name, "self") {
+		// Reports and exports call the user "self".
+		return fmt.Errorf("%q is the word knead uses for you (self-massage); give your partner another name", name)
+	}
 	if name != "" && !strings.ContainsFunc(name, unicode.IsLetter) {
 		return fmt.Errorf("%q has no letter in it; give your partner's name, or none", name)
 	}

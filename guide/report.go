@@ -1,8 +1,10 @@
 package guide
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,6 +86,9 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 		}, report.Who(person))
 		path = filepath.Join(o.Dir, fmt.Sprintf("knead-report-%s-%s.html", name, o.Now.Format("2006-01-02")))
 	}
+	if err := replaceable(path); err != nil {
+		return "", err
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		var pe *fs.PathError
@@ -117,6 +122,33 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 		return "", fmt.Errorf("cannot write the report to %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// replaceable refuses to write a report over a link or over a file that
+// is not an earlier knead report: --out names a file the user may need.
+func replaceable(path string) error {
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return nil // OpenFile says what is wrong
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s is a symbolic link; knead writes a report only to a file of its own: give --out another name", path)
+	case !info.Mode().IsRegular():
+		return nil // a folder or a device: OpenFile says so
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	if !bytes.Contains(head[:n], []byte("<title>Back massage report")) {
+		return fmt.Errorf("%s already exists and is not a knead report; give --out another name, or move the file away", path)
+	}
+	return nil
 }
 
 // NoSessionsError says there is nothing to report: for Person, or for

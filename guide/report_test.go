@@ -191,12 +191,32 @@ func TestReportPerson(t *testing.T) {
 	}
 }
 
+// A report is never written over a file that is not an earlier report,
+// nor through a link.
+func TestAReportKeepsOtherFiles(t *testing.T) {
+	t.Parallel()
+	store := courseJournal(t, "Anna")
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("my notes"), 0o600)
+	link := filepath.Join(dir, "link.html")
+	os.Symlink(notes, link)
+	for _, out := range []string{notes, link} {
+		if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Out: out, Now: reportDay}); err == nil {
+			t.Errorf("%s was written over", out)
+		}
+	}
+	if data, _ := os.ReadFile(notes); string(data) != "my notes" {
+		t.Fatalf("the notes became %q", data)
+	}
+}
+
 // A report written over an older, readable file leaves it private.
 func TestAReportWrittenOverAFileMakesItPrivate(t *testing.T) {
 	t.Parallel()
 	store := courseJournal(t, "Anna")
 	out := filepath.Join(t.TempDir(), "old.html")
-	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+	if err := os.WriteFile(out, []byte("<title>Back massage report: Anna</title> an older one"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Out: out, Now: reportDay}); err != nil {

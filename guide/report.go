@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"knead/journal"
 	"knead/report"
@@ -78,12 +79,21 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 	}
 	path := o.Out
 	if path == "" {
+		// Letters and digits only, short: a name may hold anything a
+		// shell or a file system would trip over.
 		name := strings.Map(func(r rune) rune {
-			if r == '/' || r == '\\' || r < ' ' || r == '.' {
-				return '-'
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
 			}
-			return r
+			return '-'
 		}, report.Who(person))
+		name = strings.Trim(strings.Join(strings.FieldsFunc(name, func(r rune) bool { return r == '-' }), "-"), "-")
+		if r := []rune(name); len(r) > 40 {
+			name = string(r[:40])
+		}
+		if name == "" {
+			name = "partner"
+		}
 		path = filepath.Join(o.Dir, fmt.Sprintf("knead-report-%s-%s.html", name, o.Now.Format("2006-01-02")))
 	}
 	if err := replaceable(path); err != nil {

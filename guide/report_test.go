@@ -149,6 +149,10 @@ func TestReportEscapesAndFetchesNothing(t *testing.T) {
 	t.Parallel()
 	name := `<script>alert("x")</script> "Anna" http://evil.example`
 	html := writeTestReport(t, courseJournal(t, name), name)
+	path, err := WriteReport(courseJournal(t, name), screening.Default(), ReportOptions{Person: name, Dir: t.TempDir(), Now: reportDay})
+	if err != nil || filepath.Base(path) != "knead-report-script-alert-x-script-Anna-http-evil-exa-2026-10-01.html" {
+		t.Errorf("file name %q, %v", filepath.Base(path), err)
+	}
 	if strings.Contains(html, "<script>") || strings.Contains(html, `"Anna"`) {
 		t.Fatalf("the name is not escaped")
 	}

@@ -32,32 +32,60 @@ func chart(sessions []journal.Session) template.HTML {
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d" class="grid"/><text x="%d" y="%d" class="axis">%d</text>`,
 			chartLeft, width-20, y(p), y(p), chartLeft-8, y(p)+4, p)
 	}
-	var before, after []string
-	for i, s := range sessions {
-		if s.Baseline >= 0 {
-			before = append(before, fmt.Sprintf("%d,%d", x(i), y(s.Baseline)))
-		}
-		if s.Final >= 0 {
-			after = append(after, fmt.Sprintf("%d,%d", x(i), y(s.Final)))
-		}
+	for i := range sessions {
 		if i == 0 || (i+1)%5 == 0 || len(sessions) <= 10 {
 			fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">%d</text>`, x(i), chartTop+chartHeight+18, i+1)
 		}
 	}
-	fmt.Fprintf(&b, `<polyline points="%s" class="before"/><polyline points="%s" class="after"/>`, strings.Join(before, " "), strings.Join(after, " "))
+	// A line joins only neighbouring sessions that both have the value: a
+	// gap stays a gap, not a line through sessions without it.
+	lines := func(class string, value func(journal.Session) int) {
+		var run []string
+		flush := func() {
+			if len(run) > 1 {
+				fmt.Fprintf(&b, `<polyline points="%s" class="%s"/>`, strings.Join(run, " "), class)
+			}
+			run = nil
+		}
+		for i, s := range sessions {
+			if v := value(s); v >= 0 {
+				run = append(run, fmt.Sprintf("%d,%d", x(i), y(v)))
+			} else {
+				flush()
+			}
+		}
+		flush()
+	}
+	lines("before", func(s journal.Session) int { return s.Baseline })
+	lines("after", func(s journal.Session) int { return s.Final })
 	for i, s := range sessions {
 		if s.Baseline >= 0 {
 			fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="5" class="before point"/>`, x(i), y(s.Baseline))
 		}
 		switch {
-		case s.Final >= 0 && s.Outcome == "stopped":
-			fmt.Fprintf(&b, `<path d="M%d %dl10 10m0 -10l-10 10" class="stop point"/>`, x(i)-5, y(s.Final)-5)
+		case s.Outcome == "stopped":
+			// Every stopped session is marked, at its last pain given.
+			if p := lastPain(s); p >= 0 {
+				fmt.Fprintf(&b, `<path d="M%d %dl10 10m0 -10l-10 10" class="stop point"/>`, x(i)-5, y(p)-5)
+			}
 		case s.Final >= 0:
 			fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="5" class="after point"/>`, x(i), y(s.Final))
 		}
 	}
 	fmt.Fprintf(&b, `<text x="%d" y="%d" class="axis">session</text></svg>`, width-20, chartTop+chartHeight+34)
 	return template.HTML(b.String())
+}
+
+// lastPain is the last pain given in a session: the pain after, else its
+// last rating, else the pain before; -1 when none was given.
+func lastPain(s journal.Session) int {
+	switch {
+	case s.Final >= 0:
+		return s.Final
+	case len(s.Ratings) > 0:
+		return s.Ratings[len(s.Ratings)-1].Pain
+	}
+	return s.Baseline
 }
 
 // sparkline draws a session's in-session ratings as a small line, 0–10.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"knead/journal"
@@ -19,5 +20,23 @@ func TestStandingAnswersReadTheRightWayRound(t *testing.T) {
 		if question != c.question || answer != "Yes" {
 			t.Errorf("%s: %q %q", c.person, question, answer)
 		}
+	}
+}
+
+// Every stopped session is marked, also one with no pain after, and the
+// line of pain after breaks where a session has none.
+func TestChartMarksEveryStopAndBreaksAtGaps(t *testing.T) {
+	sessions := []journal.Session{
+		{Baseline: 4, Final: 3, Outcome: "completed"},
+		{Baseline: 4, Final: -1, Outcome: "stopped", Ratings: []journal.Rating{{Pain: 4}, {Pain: 6}}},
+		{Baseline: 3, Final: 2, Outcome: "completed"},
+		{Baseline: 3, Final: 2, Outcome: "completed"},
+	}
+	svg := string(chart(sessions))
+	if n := strings.Count(svg, `class="stop point"`); n != 1 {
+		t.Errorf("%d stop marks, want 1:\n%s", n, svg)
+	}
+	if n := strings.Count(svg, `class="after"`); n != 1 {
+		t.Errorf("the after line should join sessions 3 and 4 only:\n%s", svg)
 	}
 }

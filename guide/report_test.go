@@ -302,3 +302,18 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs from the golden file", name)
 	}
 }
+
+// A worse rating at the stop prompt adds to the same stop: the report
+// lists one stop with every reason.
+func TestOneStopIsOneRow(t *testing.T) {
+	t.Parallel()
+	store := openStore(t)
+	clock := &testClock{now: testStart}
+	f := screened(t, screening.Self, "", store, clock)
+	must(t, f, Act(Continue), Action{Kind: ChooseSide, Side: coach.Left}, PainAction(3), Act(Continue), Act(Stop), PainAction(5), Act(EndSession))
+	sessions, _ := store.Sessions(journal.Filter{})
+	stops, err := store.Stops(sessions)
+	if err != nil || len(stops) != 1 || stops[0].Reason != "you asked to stop; pain rose from 3 to 5" {
+		t.Fatalf("stops %+v, %v", stops, err)
+	}
+}

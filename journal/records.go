@@ -91,7 +91,14 @@ func (s *Store) Stops(sessions []Session) ([]StopRecord, error) {
 				rows.Close()
 				return nil, err
 			}
-			out = append(out, StopRecord{Session: x.ID, At: parseTime(at), Step: step + 1, Reason: detail})
+			rec := StopRecord{Session: x.ID, At: parseTime(at), Step: step + 1, Reason: detail}
+			if n := len(out); n > 0 && out[n-1].Session == x.ID && out[n-1].Step == rec.Step && strings.HasPrefix(detail, out[n-1].Reason) {
+				// A worse rating at the stop prompt adds to the same stop's
+				// reason: one stop, from its first moment, with every reason.
+				out[n-1].Reason = detail
+				continue
+			}
+			out = append(out, rec)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -71,6 +71,9 @@ func runScreen(cmd *cobra.Command, opts *screenOptions) error {
 	}
 	mode := modeOf(cfg)
 	partner := routines.Clean(cfg.Partner)
+	if partner != "" && mode == "" {
+		mode = screening.Partner // as knead start takes it
+	}
 	if err := journal.CheckNewPartnerName(partner); err != nil && mode != screening.Self {
 		return fmt.Errorf("--partner: %w", err)
 	}

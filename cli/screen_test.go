@@ -205,3 +205,13 @@ func TestScreenNeedsATerminalOrAccessible(t *testing.T) {
 		t.Fatalf("bad --for: exit %d: %s", code, errOut)
 	}
 }
+
+// --partner NAME alone screens the partner, as it does for knead start.
+func TestScreenWithAPartnerNameScreensThePartner(t *testing.T) {
+	isolate(t)
+	path := writeAnswers(t, allNoYAML(nil))
+	code, out, errOut := run(t, "", "screen", "--answers", path, "--partner", "Anna")
+	if code != 0 || !strings.Contains(out, "for Anna") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+}

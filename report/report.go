@@ -76,7 +76,11 @@ type row struct {
 
 type stopRow struct{ When, Step, Reason string }
 
-type screeningRow struct{ When, Level, Reasons string }
+type screeningRow struct {
+	When, Level, Reasons string
+	first                time.Time // of a run of screenings with this result
+	n                    int
+}
 
 type standingRow struct{ Question, Answer, Confirmed string }
 
@@ -111,7 +115,16 @@ func build(in Input) view {
 		for _, id := range s.Reasons {
 			reasons = append(reasons, label(in.Questions, id))
 		}
-		v.Screenings = append(v.Screenings, screeningRow{When: s.At.Local().Format("2 Jan 2006 15:04"), Level: strings.ToUpper(routines.Clean(s.Level)), Reasons: strings.Join(reasons, "; ")})
+		row := screeningRow{When: s.At.Local().Format("2 Jan 2006 15:04"), Level: strings.ToUpper(routines.Clean(s.Level)), Reasons: strings.Join(reasons, "; "), first: s.At, n: 1}
+		// A run of screenings with the same result is one row: a course
+		// of clear screenings would fill a page saying one thing.
+		if n := len(v.Screenings); n > 0 && v.Screenings[n-1].Level == row.Level && v.Screenings[n-1].Reasons == row.Reasons {
+			last := &v.Screenings[n-1]
+			last.n++
+			last.When = fmt.Sprintf("%s to %s (%d screenings)", last.first.Local().Format("2 Jan 2006"), s.At.Local().Format("2 Jan 2006"), last.n)
+			continue
+		}
+		v.Screenings = append(v.Screenings, row)
 	}
 	for _, s := range in.Standing {
 		question, answer := asked(in.Questions, s.Question, s.Answer, in.Person)

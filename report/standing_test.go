@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"knead/journal"
 	"knead/screening"
@@ -38,5 +39,19 @@ func TestChartMarksEveryStopAndBreaksAtGaps(t *testing.T) {
 	}
 	if n := strings.Count(svg, `class="after"`); n != 1 {
 		t.Errorf("the after line should join sessions 3 and 4 only:\n%s", svg)
+	}
+}
+
+// A run of screenings with the same result is one row.
+func TestScreeningsWithOneResultAreOneRow(t *testing.T) {
+	day := time.Date(2026, 10, 1, 9, 0, 0, 0, time.Local)
+	var in Input
+	for i := range 3 {
+		in.Screenings = append(in.Screenings, journal.ScreeningRecord{At: day.AddDate(0, 0, i), Level: "clear"})
+	}
+	in.Screenings = append(in.Screenings, journal.ScreeningRecord{At: day.AddDate(0, 0, 3), Level: "gentle", Reasons: []string{"osteoporosis"}})
+	v := build(in)
+	if len(v.Screenings) != 2 || v.Screenings[0].When != "1 Oct 2026 to 3 Oct 2026 (3 screenings)" {
+		t.Fatalf("%+v", v.Screenings)
 	}
 }

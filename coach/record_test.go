@@ -67,6 +67,9 @@ func TestAGentleFinishIsRecordedAsStopped(t *testing.T) {
 	if sum.Outcome != Stopped || !sum.FinishedGently || !sum.PainStop || !strings.Contains(sum.StopReason, "from 3 to 5") {
 		t.Fatalf("summary %+v", sum)
 	}
+	if sum.StepsCompleted != 0 {
+		t.Errorf("%d steps done: the gentle finish is not one of the routine's steps", sum.StepsCompleted)
+	}
 	// The plan was the routine's steps, not the ones run before the stop
 	// and the gentle step that replaced the rest.
 	if want := len(testRoutine().Steps); sum.StepsPlanned != want {

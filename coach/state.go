@@ -142,10 +142,13 @@ func (sum Summary) Facts() Facts {
 		Baseline: sum.Baseline, Final: sum.Final}
 }
 
-// count is how many steps ended the given way.
+// count is how many of the routine's steps ended the given way.
 func (s *Session) count(how stepStatus) int {
 	n := 0
-	for _, st := range s.status {
+	for i, st := range s.status {
+		if s.finishing && i == len(s.status)-1 {
+			break // the gentle finish is not one of the routine's steps
+		}
 		if st == how {
 			n++
 		}

@@ -105,7 +105,7 @@ func WriteReport(store *journal.Store, q *screening.Questionnaire, o ReportOptio
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return "", fmt.Errorf("cannot write the report to %s: %w; give --out a file in a folder you can write to", path, err)
+		return "", fmt.Errorf("cannot write the report to %s: %w; write it in a folder you can write to (knead report --out FILE)", path, err)
 	}
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Mode().Perm() != 0o600 {
 		// An older file written over keeps its mode: the report holds

@@ -190,7 +190,7 @@ func TestReportPerson(t *testing.T) {
 	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Since: later, Dir: t.TempDir(), Now: reportDay}); err == nil || err.Error() != "no sessions for Anna since Tue 1 Jan 2030" {
 		t.Errorf("none since: %v", err)
 	}
-	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Out: filepath.Join(t.TempDir(), "no", "such.html"), Now: reportDay}); err == nil || !strings.Contains(err.Error(), "no such file or directory; give --out a file in a folder you can write to") {
+	if _, err := WriteReport(store, screening.Default(), ReportOptions{Person: "Anna", Out: filepath.Join(t.TempDir(), "no", "such.html"), Now: reportDay}); err == nil || !strings.Contains(err.Error(), "no such file or directory; write it in a folder you can write to") {
 		t.Errorf("no folder: %v", err)
 	}
 }

@@ -148,13 +148,21 @@ func TestAccessibleSessionFromStartToSummary(t *testing.T) {
 	}
 }
 
-func TestAccessiblePainRiseReachesTheStopPrompt(t *testing.T) {
-	t.Parallel()
-	c := startConversation(t, "lumbar-self")
+// inFirstStep screens clear, gets ready, says neither side hurts and a
+// pain before of 2, and waits for step 1.
+func inFirstStep(t *testing.T, routineID string) *conversation {
+	t.Helper()
+	c := startConversation(t, routineID)
 	c.send(noes()...)
 	c.await("Press enter when ready.", 1)
 	c.send("", "n", "2", "")
 	c.await("Step 1:", 1)
+	return c
+}
+
+func TestAccessiblePainRiseReachesTheStopPrompt(t *testing.T) {
+	t.Parallel()
+	c := inFirstStep(t, "lumbar-self")
 	c.send("4")
 	c.await("Type e to end the session, or g to finish", 1)
 	c.send("e")
@@ -341,11 +349,7 @@ func TestVoiceSpeaksTheCuesInOrder(t *testing.T) {
 // and withdraws finishing gently.
 func TestAccessibleWarningAtTheStopPrompt(t *testing.T) {
 	t.Parallel()
-	c := startConversation(t, "lumbar-self")
-	c.send(noes()...)
-	c.await("Press enter when ready.", 1)
-	c.send("", "n", "2", "")
-	c.await("Step 1:", 1)
+	c := inFirstStep(t, "lumbar-self")
 	c.send("4")
 	c.await("or g to finish", 1)
 	c.send("w")
@@ -362,11 +366,7 @@ func TestAccessibleWarningAtTheStopPrompt(t *testing.T) {
 // full screen does.
 func TestAccessibleQuitAsksFirst(t *testing.T) {
 	t.Parallel()
-	c := startConversation(t, "lumbar-self")
-	c.send(noes()...)
-	c.await("Press enter when ready.", 1)
-	c.send("", "n", "2", "")
-	c.await("Step 1:", 1)
+	c := inFirstStep(t, "lumbar-self")
 	c.send("q")
 	c.await("End the session now?", 1)
 	c.send("n")
@@ -438,11 +438,7 @@ func TestAccessibleWarningSignBeforeTheStart(t *testing.T) {
 // prompt it interrupted is not said again before the answer.
 func TestAccessibleQuitQuestionIsTheLastThingSaid(t *testing.T) {
 	t.Parallel()
-	c := startConversation(t, "lumbar-self")
-	c.send(noes()...)
-	c.await("Press enter when ready.", 1)
-	c.send("", "n", "2", "")
-	c.await("Step 1:", 1)
+	c := inFirstStep(t, "lumbar-self")
 	c.send("3")
 	c.await("Ease the pressure", 1)
 	c.send("q")

@@ -109,6 +109,9 @@ func sounds(cfg config.Config, warn io.Writer) (tones *sound.Out, bell bool) {
 	case config.SoundOff:
 		return nil, false
 	case config.SoundBell:
+		if !cfg.Bell {
+			fmt.Fprintln(warn, "knead: cues are silent: the sound is the bell, and the bell is off (--no-bell)")
+		}
 		return nil, cfg.Bell
 	}
 	fallback := "cues ring the terminal bell instead"
